@@ -1,0 +1,58 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { arrowToRows } from './arrow-rows';
+import { SESSION_SETUP, type Db, type Row, type SqlParam } from './types';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+let opening: Promise<Db> | undefined;
+
+/** The page's one database: instantiated once, from files the app's own build serves. */
+export function browserDb(): Promise<Db> {
+  opening ??= open();
+  return opening;
+}
+
+async function open(): Promise<Db> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  for (const statement of SESSION_SETUP) await conn.query(statement);
+
+  return {
+    engine: 'duckdb-wasm',
+    async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
+      if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
+      const statement = await conn.prepare(sql);
+      try {
+        return arrowToRows<T>(await statement.query(...params));
+      } finally {
+        await statement.close();
+      }
+    },
+    async exec(sql: string) {
+      await conn.query(sql);
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      await db.registerFileBuffer(name, bytes);
+      return name;
+    },
+    async dropFile(name: string) {
+      await db.dropFile(name);
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+      opening = undefined;
+    }
+  };
+}

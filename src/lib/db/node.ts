@@ -1,0 +1,41 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SESSION_SETUP, toPlainRow, type Db, type Row, type SqlParam } from './types';
+
+/** Native DuckDB for the CLI, the tests and the benchmark's reference run. */
+export async function openNodeDb(): Promise<Db> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection: DuckDBConnection = await instance.connect();
+  for (const statement of SESSION_SETUP) await connection.run(statement);
+  const dir = mkdtempSync(join(tmpdir(), 'cs-dash-'));
+
+  return {
+    engine: 'duckdb-native',
+    async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
+      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
+      return reader.getRowObjectsJS().map((r) => toPlainRow(r as Record<string, unknown>) as T);
+    },
+    async exec(sql: string) {
+      await connection.run(sql);
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      const path = join(dir, safeFileName(name));
+      writeFileSync(path, bytes);
+      return path;
+    },
+    async dropFile(name: string) {
+      rmSync(join(dir, safeFileName(name)), { force: true });
+    },
+    async close() {
+      connection.closeSync();
+      instance.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+export function safeFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+}
