@@ -1,3 +1,5 @@
+import type { TimestampFormat } from './timestamp-formats';
+
 /** How a file's columns and values map onto the canonical ticket schema. */
 export interface Mapping {
   /** Canonical column name → 0-based index of the source column in the file's header. */
@@ -7,6 +9,11 @@ export interface Mapping {
    * Values not listed are taken as written (then validated against the contract).
    */
   values: Partial<Record<string, Record<string, string>>>;
+  /**
+   * Canonical timestamp column → how its source values are written (see timestamp-formats.ts).
+   * Absent → `iso`.
+   */
+  timestampFormats?: Partial<Record<string, TimestampFormat>>;
   /** Id of a built-in preset whose trusted SQL expressions build some columns (e.g. a bank log). */
   presetId?: string;
 }

@@ -1,0 +1,257 @@
+import { DEFAULT_TIME_ZONE } from '../contract/columns';
+import type { Db } from '../db/types';
+import { closestColumn } from './closest';
+import { HELPERS_SELECT } from './derive-sql';
+import { LoadError } from './load-error';
+import type { Mapping, MappingEvidence } from './mapping-types';
+import { CROSS_COLUMN_CHECKS, normaliseSelect, type TimestampParser } from './normalise-sql';
+import { prepareFile, type PreparedFile } from './prepare-file';
+import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
+
+export interface RejectedRow {
+  /** Spreadsheet row number: the header is line 1, each record one line. */
+  line: number;
+  reason: string;
+  fields: string[];
+}
+
+export interface LoadReport {
+  name: string;
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  mapping: Mapping;
+  evidence: MappingEvidence[];
+  rows: { total: number; accepted: number; rejected: number };
+  /** The first rejected rows, for the report; all of them are in the `rejected` table. */
+  rejectedSample: RejectedRow[];
+  /** Canonical columns the file supplies (mapped, or built by a preset). */
+  presentColumns: string[];
+  timeZone: string;
+  /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
+  dateRange: { from: string; to: string } | null;
+  loadMs: number;
+}
+
+export interface LoadOptions {
+  timeZone?: string;
+  mapping?: Mapping;
+  parseTimestamp?: TimestampParser;
+  expressions?: Partial<Record<string, string>>;
+}
+
+const REJECTED_SAMPLE = 20;
+
+/**
+ * Loads a ticket log into the `tickets` table (valid rows, typed, with derived helpers) and
+ * the `rejected` table (every other row with its line and reason). Nothing is dropped silently:
+ * accepted + rejected always equals the rows in the file.
+ */
+export async function loadTicketFile(
+  db: Db,
+  file: { name: string; bytes: Uint8Array },
+  options: LoadOptions = {}
+): Promise<LoadReport> {
+  const started = performance.now();
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    throw new LoadError('bad-setting', `Unknown time zone "${timeZone}" (e.g. Asia/Shanghai).`);
+  }
+  const prepared = await prepareFile(file.bytes, options.mapping);
+  assertRequiredColumns(prepared, options);
+
+  const path = await db.registerFile('upload.csv', prepared.bytes);
+  try {
+    await readRaw(db, path, prepared);
+  } finally {
+    await db.dropFile('upload.csv');
+  }
+  await defineTimeZone(db, timeZone, options, prepared);
+
+  const select = normaliseSelect({
+    mapping: prepared.mapping,
+    parseTimestamp: options.parseTimestamp,
+    expressions: options.expressions
+  });
+  const crossChecks = CROSS_COLUMN_CHECKS.map(
+    ([condition, reason]) => `CASE WHEN ${condition} THEN '${reason}' END`
+  ).join(', ');
+  await db.query(
+    `CREATE OR REPLACE TABLE checked AS SELECT * EXCLUDE (__reason),
+       concat_ws('; ', NULLIF(__reason, ''), ${crossChecks}) AS __reason FROM (${select.text})`,
+    select.params
+  );
+  await markDuplicateIds(db);
+  await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT} ORDER BY created_at`);
+  await db.exec(`CREATE OR REPLACE TABLE rejected AS
+    SELECT r.*, c.__reason AS reason FROM raw r JOIN checked c USING (__rec) WHERE c.__reason <> ''`);
+  await db.exec('DROP TABLE checked');
+  await db.exec('DROP TABLE raw');
+
+  const rows = await countRows(db);
+  return {
+    name: file.name,
+    encoding: prepared.encoding,
+    delimiter: prepared.delimiter,
+    header: prepared.header,
+    mapping: prepared.mapping,
+    evidence: prepared.evidence,
+    rows,
+    rejectedSample: await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE),
+    presentColumns: presentColumns(prepared, options),
+    timeZone,
+    dateRange: await dateRange(db),
+    loadMs: performance.now() - started
+  };
+}
+
+function presentColumns(prepared: PreparedFile, options: LoadOptions): string[] {
+  const mapped = Object.keys(prepared.mapping.columns);
+  const built = Object.keys(options.expressions ?? {});
+  return [...new Set([...mapped, ...built])];
+}
+
+function assertRequiredColumns(prepared: PreparedFile, options: LoadOptions): void {
+  const missing = prepared.missingRequired.filter((c) => !options.expressions?.[c]);
+  if (missing.length === 0) return;
+  const details = missing.map((column) => {
+    const near = closestColumn(column, prepared.header);
+    return near ? `${column} (closest column in the file: "${near}")` : column;
+  });
+  throw new LoadError(
+    'missing-columns',
+    `Missing required column${missing.length > 1 ? 's' : ''}: ${details.join(', ')}. ` +
+      `Map a column of the file to ${missing.length > 1 ? 'each' : 'it'} or add ${missing.length > 1 ? 'them' : 'it'} to the file.`
+  );
+}
+
+async function readRaw(db: Db, path: string, prepared: PreparedFile): Promise<void> {
+  const columns = prepared.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const delimiter = prepared.delimiter === '\t' ? '\\t' : prepared.delimiter;
+  await db.exec('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans;');
+  try {
+    await db.exec(`CREATE OR REPLACE TABLE raw AS
+      SELECT row_number() OVER () AS __rec, * FROM read_csv('${path}',
+        header = true, auto_detect = false, delim = '${delimiter}', quote = '"', escape = '"',
+        columns = {${columns}}, store_rejects = true,
+        rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', max_line_size = 10000000)`);
+  } catch (error) {
+    throw new LoadError('unreadable', `The file could not be read as CSV: ${errorText(error)}`);
+  }
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.slice(0, 300);
+}
+
+async function defineTimeZone(
+  db: Db,
+  timeZone: string,
+  options: LoadOptions,
+  prepared: PreparedFile
+): Promise<void> {
+  const now = Date.UTC(2026, 0, 1);
+  await Promise.all(
+    timeZoneMacros([{ fromUtcMs: 0, offsetMinutes: offsetAt(timeZone, now) }]).map((m) =>
+      db.exec(m)
+    )
+  );
+  const created = prepared.mapping.columns.created_at;
+  const expression = options.expressions?.created_at ?? (created === undefined ? null : `c${created}`);
+  if (expression === null) return;
+  const parse = (options.parseTimestamp ?? ((v: string) => `TRY_CAST(${v} AS TIMESTAMP)`))(
+    `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`
+  );
+  const [range] = await db.query<{ lo: number | null; hi: number | null }>(
+    `SELECT min(t) AS lo, max(t) AS hi FROM (SELECT ${parse} AS t FROM raw)`
+  );
+  const day = 86_400_000;
+  const lo = (range?.lo ?? now) - 2 * day;
+  const hi = Math.max(range?.hi ?? now, lo) + 400 * day;
+  for (const macro of timeZoneMacros(offsetSpans(timeZone, lo, hi))) await db.exec(macro);
+}
+
+async function markDuplicateIds(db: Db): Promise<void> {
+  const [check] = await db.query<{ n: number; distinct_ids: number }>(
+    `SELECT count(ticket_id) AS n, count(DISTINCT ticket_id) AS distinct_ids FROM checked`
+  );
+  if (!check || check.n === check.distinct_ids) return;
+  await db.exec(`UPDATE checked SET __reason = concat_ws('; ', NULLIF(__reason, ''),
+      'duplicate ticket_id "' || left(ticket_id, 80) || '" (first seen on an earlier row)')
+    WHERE __rec IN (SELECT __rec FROM (
+      SELECT __rec, row_number() OVER (PARTITION BY ticket_id ORDER BY __rec) AS k
+      FROM checked WHERE ticket_id IS NOT NULL) WHERE k > 1)`);
+}
+
+async function countRows(db: Db): Promise<LoadReport['rows']> {
+  const [counts] = await db.query<{ accepted: number; rejected: number; broken: number }>(
+    `SELECT (SELECT count(*) FROM tickets) AS accepted, (SELECT count(*) FROM rejected) AS rejected,
+       (SELECT count(DISTINCT line) FROM csv_rejects) AS broken`
+  );
+  const accepted = counts?.accepted ?? 0;
+  const rejected = (counts?.rejected ?? 0) + (counts?.broken ?? 0);
+  return { total: accepted + rejected, accepted, rejected };
+}
+
+/** Maps record numbers of parsed rows to spreadsheet lines, skipping lines the parser rejected. */
+function recordLines(records: number[], brokenLines: number[]): number[] {
+  const out: number[] = [];
+  let skipped = 0;
+  for (const record of records) {
+    let line = record + 1 + skipped;
+    while (skipped < brokenLines.length && brokenLines[skipped]! <= line) {
+      skipped++;
+      line++;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Rejected rows in file order: structural (wrong field count) and value problems merged. */
+export async function rejectedRows(
+  db: Db,
+  columnCount: number,
+  limit = Number.MAX_SAFE_INTEGER
+): Promise<RejectedRow[]> {
+  const broken = await db.query<{ line: number; reason: string; csv_line: string }>(
+    `SELECT line, arg_min(error_message, column_idx) AS reason, any_value(csv_line) AS csv_line
+     FROM csv_rejects GROUP BY line ORDER BY line`
+  );
+  const brokenLines = broken.map((b) => b.line);
+  const fieldList = Array.from({ length: columnCount }, (_, i) => `c${i}`).join(', ');
+  const bad = await db.query<Record<string, string | null> & { __rec: number; reason: string }>(
+    `SELECT __rec, reason, ${fieldList} FROM rejected ORDER BY __rec LIMIT ?`,
+    [Math.min(limit, 2 ** 31 - 1)]
+  );
+  const lines = recordLines(
+    bad.map((b) => b.__rec),
+    brokenLines
+  );
+  const valueRows: RejectedRow[] = bad.map((b, i) => ({
+    line: lines[i]!,
+    reason: b.reason,
+    fields: Array.from({ length: columnCount }, (_, k) => b[`c${k}`] ?? '')
+  }));
+  const structural: RejectedRow[] = broken.map((b) => ({
+    line: b.line,
+    reason: describeParseError(b.reason),
+    fields: [b.csv_line]
+  }));
+  return [...valueRows, ...structural].sort((a, b) => a.line - b.line).slice(0, limit);
+}
+
+function describeParseError(message: string): string {
+  const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (counts) return `wrong number of fields: expected ${counts[1]}, found ${counts[2]}`;
+  return `unreadable row: ${message.split('\n')[0]!.slice(0, 200)}`;
+}
+
+async function dateRange(db: Db): Promise<LoadReport['dateRange']> {
+  const [range] = await db.query<{ lo: string | null; hi: string | null }>(
+    `SELECT strftime(min(created_local), '%Y-%m-%d') AS lo, strftime(max(created_local), '%Y-%m-%d') AS hi FROM tickets`
+  );
+  return range?.lo && range.hi ? { from: range.lo, to: range.hi } : null;
+}
+

@@ -1,0 +1,43 @@
+import { raw, type Sql } from '../db/sql';
+import type { AggregateMetric } from './types';
+
+type Compute = AggregateMetric['compute'];
+
+/** count(*) of filtered tickets meeting a condition (trusted SQL written in the catalogue). */
+export const countWhere = (condition: string): Sql =>
+  raw(`CAST(count(*) FILTER (WHERE ${condition}) AS DOUBLE)`);
+
+/** num ÷ den over the filtered tickets; null (not 0) when the denominator is empty. */
+export function ratioOf(numerator: string, denominator: string) {
+  return {
+    aggregates: () => ({
+      num: countWhere(`(${denominator}) AND (${numerator})`),
+      den: countWhere(denominator)
+    }),
+    compute: ((a) => divide(a.num, a.den)) as Compute
+  };
+}
+
+export function divide(
+  numerator: number | null | undefined,
+  denominator: number | null | undefined
+): { value: number | null; n: number } {
+  const n = denominator ?? 0;
+  return { value: n > 0 && numerator != null ? numerator / n : null, n };
+}
+
+/** Mean of an expression over the rows meeting a condition. */
+export function meanOf(expression: string, condition: string) {
+  return {
+    aggregates: () => ({
+      mean: raw(`avg(${expression}) FILTER (WHERE ${condition} AND ${expression} IS NOT NULL)`),
+      n: countWhere(`${condition} AND ${expression} IS NOT NULL`)
+    }),
+    compute: ((a) => ({ value: a.n ? a.mean : null, n: a.n ?? 0 })) as Compute
+  };
+}
+
+export const RESOLVED_OR_NOT = "status IN ('resolved', 'unresolved')";
+export const RESOLVED = "status = 'resolved'";
+export const TICKETED_CHANNELS =
+  "entry_channel IN ('help_feedback', 'official_account', 'overseas_support', 'enterprise_line')";

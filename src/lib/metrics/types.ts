@@ -1,0 +1,74 @@
+import type { Sql } from '../db/sql';
+import type { MetricSettings } from './settings';
+
+export type Unit = 'ratio' | 'seconds' | 'minutes' | 'hours' | 'pp' | 'count';
+export type Section =
+  | 'headline'
+  | 'channels'
+  | 'platforms'
+  | 'routing'
+  | 'emergencies'
+  | 'overseas'
+  | 'enterprise'
+  | 'improvements';
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+interface MetricBase {
+  id: string;
+  label: Text;
+  unit: Unit;
+  definition: Text;
+  /** Optional contract columns the metric cannot do without; `a|b` means either will do. */
+  requires: readonly string[];
+  sections: readonly Section[];
+  /** Shown beside another metric rather than as a card of its own. */
+  variantOf?: string;
+}
+
+/** A figure computed from aggregates that share one scan of the filtered tickets. */
+export interface AggregateMetric extends MetricBase {
+  shape: 'scalar';
+  seed: number | null;
+  tolerance?: number;
+  aggregates: (s: MetricSettings, present: ReadonlySet<string>) => Record<string, Sql>;
+  compute: (a: Record<string, number | null>) => { value: number | null; n: number };
+}
+
+/** A figure that needs its own query over `t` (the filtered tickets): one row, `value` and `n`. */
+export interface QueryMetric extends MetricBase {
+  shape: 'scalar-query';
+  seed: number | null;
+  tolerance?: number;
+  query: (s: MetricSettings) => Sql;
+}
+
+/** A figure per key (channel, platform, region …): rows of `key`, `value`, `n`. */
+export interface MapMetric extends MetricBase {
+  shape: 'map';
+  seed: Record<string, number> | null;
+  tolerance?: number;
+  query: (s: MetricSettings) => Sql;
+}
+
+export type MetricDef = AggregateMetric | QueryMetric | MapMetric;
+
+export interface ScalarResult {
+  id: string;
+  value: number | null;
+  n: number;
+  /** Why the value is null: a missing column or an empty denominator. */
+  reason: string | null;
+}
+
+export interface MapResult {
+  id: string;
+  values: Record<string, number>;
+  counts: Record<string, number>;
+  reason: string | null;
+}
+
+export type MetricResult = ScalarResult | MapResult;
