@@ -1,0 +1,51 @@
+import { hourOfWeek, HOURS_PER_WEEK } from './clock';
+import type { QueueArrivals } from './types';
+
+/** KPIs measured directly on the history (the backtest's "observed" column). */
+export interface ObservedKpis {
+  pickup_within_20s: number;
+  avg_wait_seconds: number;
+  abandon_rate: number;
+  human_requests: number;
+  serviceLevelByHour: number[];
+}
+
+/** Observed pickup within threshold, mean wait of picked-up contacts and abandonment. */
+export function observedKpis(
+  queues: readonly QueueArrivals[],
+  thresholdSeconds = 20
+): ObservedKpis {
+  let n = 0;
+  let within = 0;
+  let served = 0;
+  let sumWait = 0;
+  let abandoned = 0;
+  const slotN = new Float64Array(HOURS_PER_WEEK);
+  const slotWithin = new Float64Array(HOURS_PER_WEEK);
+  for (const q of queues) {
+    for (let i = 0; i < q.time.length; i++) {
+      const s = hourOfWeek(q.time[i]!);
+      n++;
+      slotN[s]!++;
+      if (q.abandoned[i]) {
+        abandoned++;
+        continue;
+      }
+      const w = q.waitSeconds[i]!;
+      if (!Number.isFinite(w)) continue;
+      served++;
+      sumWait += w;
+      if (w <= thresholdSeconds) {
+        within++;
+        slotWithin[s]!++;
+      }
+    }
+  }
+  return {
+    pickup_within_20s: n ? within / n : NaN,
+    avg_wait_seconds: served ? sumWait / served : NaN,
+    abandon_rate: n ? abandoned / n : NaN,
+    human_requests: n,
+    serviceLevelByHour: Array.from(slotN, (c, s) => (c ? slotWithin[s]! / c : NaN))
+  };
+}

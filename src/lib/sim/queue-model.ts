@@ -1,0 +1,84 @@
+import { hourOfWeek } from './clock';
+import { buildHandleSampler, type HandleSampler } from './handle-sampler';
+import { kaplanMeier } from './kaplan-meier';
+import type { PatienceModel, QueueArrivals, QueueModel } from './types';
+
+/**
+ * Estimates each queue's service and patience from its own history: handle times by
+ * hour band, patience by Kaplan–Meier (picked-up waits censored, abandoned waits events).
+ * Abandoned contacts whose wait is unknown are given the queue's mean picked-up wait in
+ * that hour of week as time at risk, and patience becomes exponential (rate = abandons ÷
+ * time at risk). No abandonment in the data → infinite patience.
+ */
+export function buildQueueModels(history: readonly QueueArrivals[]): Record<string, QueueModel> {
+  const hoursOf = (q: QueueArrivals): Uint8Array => {
+    const h = new Uint8Array(q.time.length);
+    for (let i = 0; i < h.length; i++) h[i] = hourOfWeek(q.time[i]!) % 24;
+    return h;
+  };
+  const allHandle: number[] = [];
+  const allHours: number[] = [];
+  for (const q of history) {
+    const hours = hoursOf(q);
+    for (let i = 0; i < q.time.length; i++) {
+      allHandle.push(q.handleSeconds[i]!);
+      allHours.push(hours[i]!);
+    }
+  }
+  const global: HandleSampler | undefined = allHandle.some((h) => Number.isFinite(h))
+    ? buildHandleSampler(allHandle, allHours)
+    : undefined;
+  const models: Record<string, QueueModel> = {};
+  for (const q of history) {
+    models[q.queue] = {
+      service: {
+        kind: 'empirical',
+        sampler: buildHandleSampler(q.handleSeconds, hoursOf(q), global)
+      },
+      patience: estimatePatience(q)
+    };
+  }
+  return models;
+}
+
+/** Patience model of one queue (see `buildQueueModels`). */
+export function estimatePatience(q: QueueArrivals): PatienceModel {
+  let abandons = 0;
+  let unknownAbandonWait = 0;
+  for (let i = 0; i < q.abandoned.length; i++) {
+    if (!q.abandoned[i]) continue;
+    abandons++;
+    if (!Number.isFinite(q.waitSeconds[i]!)) unknownAbandonWait++;
+  }
+  if (abandons === 0) return { kind: 'infinite' };
+  if (unknownAbandonWait === 0) {
+    return { kind: 'kaplan-meier', curve: kaplanMeier(q.waitSeconds, q.abandoned) };
+  }
+  const slotSum = new Float64Array(168);
+  const slotCount = new Float64Array(168);
+  let exposure = 0;
+  let servedSum = 0;
+  let servedCount = 0;
+  for (let i = 0; i < q.time.length; i++) {
+    const w = q.waitSeconds[i]!;
+    if (q.abandoned[i] || !Number.isFinite(w)) continue;
+    const s = hourOfWeek(q.time[i]!);
+    slotSum[s]! += w;
+    slotCount[s]!++;
+    servedSum += w;
+    servedCount++;
+    exposure += w;
+  }
+  const overall = servedCount > 0 ? servedSum / servedCount : 0;
+  for (let i = 0; i < q.time.length; i++) {
+    if (!q.abandoned[i]) continue;
+    const w = q.waitSeconds[i]!;
+    if (Number.isFinite(w)) exposure += w;
+    else {
+      const s = hourOfWeek(q.time[i]!);
+      exposure += slotCount[s]! > 0 ? slotSum[s]! / slotCount[s]! : overall;
+    }
+  }
+  if (exposure <= 0) return { kind: 'exponential', meanSeconds: 1 };
+  return { kind: 'exponential', meanSeconds: exposure / abandons };
+}

@@ -1,0 +1,100 @@
+import type { HandleSampler } from './handle-sampler';
+import type { Estimate } from './interval';
+import type { SurvivalCurve } from './kaplan-meier';
+
+/** Priority classes served in order: 0 = P0, 1 = P1, 2 = everything else. */
+export type PriorityClass = 0 | 1 | 2;
+
+/**
+ * One queue's human-queue arrivals in time order. Times are local-clock seconds since
+ * 1970-01-01 00:00 in the dataset's time zone (a naive local timestamp read as if UTC).
+ */
+export interface QueueArrivals {
+  queue: string;
+  time: Float64Array;
+  priority: Uint8Array;
+  /** Observed handle seconds; NaN when unknown (e.g. abandoned). */
+  handleSeconds: Float64Array;
+  abandoned: Uint8Array;
+  /** Observed wait in queue; NaN when unknown. */
+  waitSeconds: Float64Array;
+  /** Expected number of copies of each arrival to replay (default 1); scenarios thin or grow volume here. */
+  weight?: Float64Array;
+  /** Multiplier on the sampled handle time of each arrival (default 1). */
+  handleFactor?: Float64Array;
+}
+
+/** Agents per queue and hour of week: 168 values from Monday 00:00; fractions are realised by seeded rounding. */
+export interface StaffingTable {
+  queues: Record<string, number[]>;
+}
+
+/** How service times are drawn for a queue. */
+export type ServiceModel =
+  { kind: 'empirical'; sampler: HandleSampler } | { kind: 'exponential'; meanSeconds: number };
+
+/** How patience is drawn for a queue. */
+export type PatienceModel =
+  | { kind: 'kaplan-meier'; curve: SurvivalCurve }
+  | { kind: 'exponential'; meanSeconds: number }
+  | { kind: 'infinite' };
+
+/** The estimated behaviour of one queue, shared by the baseline and every scenario run. */
+export interface QueueModel {
+  service: ServiceModel;
+  patience: PatienceModel;
+}
+
+/** Everything one simulation run needs besides its options. */
+export interface SimulationInput {
+  queues: QueueArrivals[];
+  models: Record<string, QueueModel>;
+  staffing: StaffingTable;
+  /** Pickup threshold in seconds (default 20). */
+  thresholdSeconds?: number;
+  /** Simulated window [start, end) in local seconds; default: whole hours around all arrivals. */
+  window?: { start: number; end: number };
+}
+
+/** Replications, seed, and the hooks a Web Worker uses. */
+export interface SimulationOptions {
+  replications?: number;
+  seed?: number;
+  /** Checked between replications and every few thousand events; true stops the run. */
+  shouldStop?: () => boolean;
+  /** Fraction done in [0, 1]. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** KPI ids, as in the metric catalogue. */
+export const KPI_IDS = [
+  'pickup_within_20s',
+  'avg_wait_seconds',
+  'abandon_rate',
+  'occupancy',
+  'agent_hours',
+  'human_requests'
+] as const;
+export type KpiId = (typeof KPI_IDS)[number];
+export type KpiEstimates = Record<KpiId, Estimate>;
+export type KpiValues = Record<KpiId, number>;
+
+/** The outcome of a completed run. */
+export interface SimulationResult {
+  replications: number;
+  seed: number;
+  thresholdSeconds: number;
+  kpis: KpiEstimates;
+  byQueue: Record<string, KpiEstimates>;
+  /** Pickup within threshold ÷ requests, by hour of week of the request (NaN: no requests). */
+  serviceLevelByHour: number[];
+  /** Replayed arrivals over all replications, and simulation speed. */
+  arrivalsSimulated: number;
+  elapsedMs: number;
+  arrivalsPerSecond: number;
+}
+
+/** A run either finishes or is cancelled by `shouldStop`. */
+export type SimulationOutcome =
+  | { status: 'done'; result: SimulationResult }
+  | { status: 'cancelled'; completedReplications: number };
