@@ -1,0 +1,103 @@
+/** Persisting mappings: a header fingerprint to remember them by, and validated JSON. */
+import { columnSpec } from '../contract/columns';
+import type { Mapping } from './mapping-types';
+import { presetById } from './presets';
+import { normaliseName } from './synonyms';
+import { TIMESTAMP_FORMATS, type TimestampFormat } from './timestamp-formats';
+import { allowedTargets } from './value-synonyms';
+
+/** Stable hash (cyrb53) of the normalised header: same names in the same order → same key. */
+export function headerFingerprint(header: readonly string[]): string {
+  const text = header.map(normaliseName).join('\u001f');
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hash = (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  return `h${header.length}-${hash}`;
+}
+
+/** Serialises a mapping (versioned) for storage. */
+export function mappingToJson(mapping: Mapping): string {
+  return JSON.stringify({ version: 1, ...mapping });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseColumns(raw: unknown, headerLength: number | undefined): Mapping['columns'] {
+  if (!isRecord(raw)) throw new Error('mapping.columns must be an object');
+  const out: Mapping['columns'] = {};
+  for (const [column, index] of Object.entries(raw)) {
+    if (!columnSpec(column)) throw new Error(`unknown canonical column "${column}"`);
+    const bad = typeof index !== 'number' || !Number.isInteger(index) || index < 0;
+    if (bad || (headerLength !== undefined && index >= headerLength)) {
+      throw new Error(`bad source index ${JSON.stringify(index)} for column "${column}"`);
+    }
+    out[column] = index;
+  }
+  return out;
+}
+
+function parseValues(raw: unknown): Mapping['values'] {
+  if (raw === undefined) return {};
+  if (!isRecord(raw)) throw new Error('mapping.values must be an object');
+  const out: Mapping['values'] = {};
+  for (const [column, map] of Object.entries(raw)) {
+    const targets = allowedTargets(column);
+    if (!columnSpec(column)) throw new Error(`unknown canonical column "${column}" in value maps`);
+    if (!targets) throw new Error(`column "${column}" is not an enum or bool column and takes no value map`);
+    if (!isRecord(map)) throw new Error(`value map of "${column}" must be an object`);
+    const entries: Record<string, string> = {};
+    for (const [from, to] of Object.entries(map)) {
+      if (typeof to !== 'string' || !targets.includes(to)) {
+        throw new Error(`unknown target code ${JSON.stringify(to)} for column "${column}" (value "${from}")`);
+      }
+      entries[from] = to;
+    }
+    out[column] = entries;
+  }
+  return out;
+}
+
+function parseFormats(raw: unknown): Mapping['timestampFormats'] {
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw)) throw new Error('mapping.timestampFormats must be an object');
+  const out: Partial<Record<string, TimestampFormat>> = {};
+  for (const [column, format] of Object.entries(raw)) {
+    if (columnSpec(column)?.type !== 'ts') throw new Error(`"${column}" is not a timestamp column`);
+    const known = (TIMESTAMP_FORMATS as readonly unknown[]).includes(format);
+    if (!known) throw new Error(`unknown timestamp format ${JSON.stringify(format)} for column "${column}"`);
+    out[column] = format as TimestampFormat;
+  }
+  return out;
+}
+
+/**
+ * Parses and validates a stored mapping. Throws an Error naming the unknown column, bad
+ * index, unknown target code or unknown preset. `headerLength` bounds the indices.
+ */
+export function mappingFromJson(json: string, headerLength?: number): Mapping {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('stored mapping is not valid JSON');
+  }
+  if (!isRecord(raw)) throw new Error('stored mapping must be a JSON object');
+  if (raw.version !== undefined && raw.version !== 1) throw new Error(`unsupported mapping version ${String(raw.version)}`);
+  const mapping: Mapping = { columns: parseColumns(raw.columns, headerLength), values: parseValues(raw.values) };
+  const formats = parseFormats(raw.timestampFormats);
+  if (formats) mapping.timestampFormats = formats;
+  if (raw.presetId !== undefined) {
+    if (typeof raw.presetId !== 'string') throw new Error('presetId must be a string');
+    mapping.presetId = presetById(raw.presetId).id;
+  }
+  return mapping;
+}
