@@ -1,11 +1,13 @@
 import { HOURS_PER_WEEK, hourOfWeek } from './clock';
-import { estimate } from './interval';
+import { estimate, type Estimate } from './interval';
 import { contactCapacity, emptyTally, runQueue, Workspace, type QueueTally } from './queue-run';
 import { STREAM, streamFor } from './streams';
 import {
   KPI_IDS,
   type KpiEstimates,
   type KpiId,
+  type PriorityKpis,
+  type PriorityName,
   type SimulationInput,
   type SimulationOptions,
   type SimulationOutcome
@@ -63,6 +65,26 @@ function addInto(total: QueueTally, t: QueueTally): void {
     total.slotRequests[s]! += t.slotRequests[s]!;
     total.slotWithin[s]! += t.slotWithin[s]!;
   }
+  for (let k = 0; k < 3; k++) {
+    total.classRequests[k]! += t.classRequests[k]!;
+    total.classWithin[k]! += t.classWithin[k]!;
+    total.classServed[k]! += t.classServed[k]!;
+    total.classWait[k]! += t.classWait[k]!;
+  }
+}
+
+const CLASS_NAMES = ['P0', 'P1', 'rest'] as const;
+
+function priorityKpis(t: QueueTally): Record<PriorityName, PriorityKpis<number>> {
+  const out = {} as Record<PriorityName, PriorityKpis<number>>;
+  CLASS_NAMES.forEach((name, k) => {
+    out[name] = {
+      pickup_within_20s: t.classRequests[k]! ? t.classWithin[k]! / t.classRequests[k]! : NaN,
+      avg_wait_seconds: t.classServed[k]! ? t.classWait[k]! / t.classServed[k]! : NaN,
+      human_requests: t.classRequests[k]!
+    };
+  });
+  return out;
 }
 
 function summarise(perRep: Record<KpiId, number>[]): KpiEstimates {
@@ -104,6 +126,7 @@ export function simulate(
   const ws = new Workspace(Math.max(1, ...queues.map(contactCapacity)));
 
   const totalPerRep: Record<KpiId, number>[] = [];
+  const classPerRep: Record<PriorityName, PriorityKpis<number>>[] = [];
   const queuePerRep: Record<string, Record<KpiId, number>[]> = {};
   const slotRequests = new Float64Array(HOURS_PER_WEEK);
   const slotWithin = new Float64Array(HOURS_PER_WEEK);
@@ -143,6 +166,7 @@ export function simulate(
       slotWithin[s]! += total.slotWithin[s]!;
     }
     totalPerRep.push(kpisOf(total, totalAgentHours));
+    classPerRep.push(priorityKpis(total));
   }
 
   const elapsedMs = Date.now() - started;
@@ -156,6 +180,16 @@ export function simulate(
       thresholdSeconds: threshold,
       kpis: summarise(totalPerRep),
       byQueue,
+      byPriority: Object.fromEntries(
+        CLASS_NAMES.map((name) => [
+          name,
+          {
+            pickup_within_20s: estimate(classPerRep.map((c) => c[name].pickup_within_20s)),
+            avg_wait_seconds: estimate(classPerRep.map((c) => c[name].avg_wait_seconds)),
+            human_requests: estimate(classPerRep.map((c) => c[name].human_requests))
+          }
+        ])
+      ) as Record<PriorityName, PriorityKpis<Estimate>>,
       serviceLevelByHour: Array.from(slotRequests, (c, s) => (c ? slotWithin[s]! / c : NaN)),
       arrivalsSimulated,
       elapsedMs,

@@ -15,6 +15,11 @@ export interface QueueTally {
   busySeconds: number;
   slotRequests: Float64Array;
   slotWithin: Float64Array;
+  /** Requests, within threshold, served and summed wait per priority class. */
+  classRequests: Float64Array;
+  classWithin: Float64Array;
+  classServed: Float64Array;
+  classWait: Float64Array;
 }
 
 /** Random streams of one queue in one replication. */
@@ -31,6 +36,7 @@ export class Workspace {
   deadline: Float64Array;
   serviceTime: Float64Array;
   slot: Uint8Array;
+  cls: Uint8Array;
   fifo: [Int32Array, Int32Array, Int32Array];
   heap = new MinHeap(64);
   copies = new Float64Array(64);
@@ -40,6 +46,7 @@ export class Workspace {
     this.deadline = new Float64Array(capacity);
     this.serviceTime = new Float64Array(capacity);
     this.slot = new Uint8Array(capacity);
+    this.cls = new Uint8Array(capacity);
     this.fifo = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
   }
 }
@@ -61,7 +68,11 @@ export function emptyTally(): QueueTally {
     abandoned: 0,
     busySeconds: 0,
     slotRequests: new Float64Array(HOURS_PER_WEEK),
-    slotWithin: new Float64Array(HOURS_PER_WEEK)
+    slotWithin: new Float64Array(HOURS_PER_WEEK),
+    classRequests: new Float64Array(3),
+    classWithin: new Float64Array(3),
+    classServed: new Float64Array(3),
+    classWait: new Float64Array(3)
   };
 }
 
@@ -87,7 +98,7 @@ export function runQueue(
 ): boolean {
   const n = q.time.length;
   if (n === 0) return true;
-  const { arrival, deadline, serviceTime, slot, fifo, heap, copies } = ws;
+  const { arrival, deadline, serviceTime, slot, cls, fifo, heap, copies } = ws;
   const head = [0, 0, 0];
   const tail = [0, 0, 0];
   heap.clear();
@@ -116,11 +127,15 @@ export function runQueue(
   };
   const startService = (c: number, t: number, service: number): void => {
     const wait = t - arrival[c]!;
+    const k = cls[c]!;
     tally.served++;
     tally.sumWait += wait;
+    tally.classServed[k]!++;
+    tally.classWait[k]! += wait;
     if (wait <= thresholdSeconds) {
       tally.withinThreshold++;
       tally.slotWithin[slot[c]!]!++;
+      tally.classWithin[k]!++;
     }
     busy++;
     heap.push(t + service);
@@ -168,8 +183,8 @@ export function runQueue(
 
   const dispatch = (t: number): void => {
     while (busy < agents && queued > 0) {
-      const cls = tail[0]! > head[0]! ? 0 : tail[1]! > head[1]! ? 1 : 2;
-      const c = fifo[cls]![head[cls]!++]!;
+      const k = tail[0]! > head[0]! ? 0 : tail[1]! > head[1]! ? 1 : 2;
+      const c = fifo[k]![head[k]!++]!;
       queued--;
       if (deadline[c]! < t) {
         tally.abandoned++;
@@ -198,14 +213,16 @@ export function runQueue(
       slot[c] = s;
       tally.requests++;
       tally.slotRequests[s]!++;
+      const k = Math.min(q.priority[src]!, 2);
+      cls[c] = k;
+      tally.classRequests[k]!++;
       // drawn at arrival: one draw per contact keeps streams aligned across scenarios
       serviceTime[c] = drawService(c, src);
       const patience = drawPatience();
       deadline[c] = tArr + patience;
       if (busy < agents && queued === 0) startService(c, tArr, serviceTime[c]!);
       else {
-        const cls = Math.min(q.priority[src]!, 2);
-        fifo[cls]![tail[cls]!++] = c;
+        fifo[k]![tail[k]!++] = c;
         queued++;
       }
     } else {
@@ -216,9 +233,9 @@ export function runQueue(
       dispatch(t);
     }
   }
-  for (let cls = 0; cls < 3; cls++) {
-    for (let k = head[cls]!; k < tail[cls]!; k++) {
-      if (Number.isFinite(deadline[fifo[cls]![k]!]!)) tally.abandoned++;
+  for (let k = 0; k < 3; k++) {
+    for (let j = head[k]!; j < tail[k]!; j++) {
+      if (Number.isFinite(deadline[fifo[k]![j]!]!)) tally.abandoned++;
     }
   }
   return true;

@@ -79,6 +79,16 @@ export type KpiId = (typeof KPI_IDS)[number];
 export type KpiEstimates = Record<KpiId, Estimate>;
 export type KpiValues = Record<KpiId, number>;
 
+/** Priority classes as reported: P0, P1 and everything else. */
+export type PriorityName = 'P0' | 'P1' | 'rest';
+
+/** Per-priority figures (numbers per replication, estimates in results). */
+export interface PriorityKpis<T> {
+  pickup_within_20s: T;
+  avg_wait_seconds: T;
+  human_requests: T;
+}
+
 /** The outcome of a completed run. */
 export interface SimulationResult {
   replications: number;
@@ -86,6 +96,7 @@ export interface SimulationResult {
   thresholdSeconds: number;
   kpis: KpiEstimates;
   byQueue: Record<string, KpiEstimates>;
+  byPriority: Record<PriorityName, PriorityKpis<Estimate>>;
   /** Pickup within threshold ÷ requests, by hour of week of the request (NaN: no requests). */
   serviceLevelByHour: number[];
   /** Replayed arrivals over all replications, and simulation speed. */

@@ -1,0 +1,106 @@
+import { hourOfWeek, HOURS_PER_WEEK } from './clock';
+import { erlangA, erlangC } from './erlang';
+import type { QueueArrivals, StaffingTable } from './types';
+
+/** One stretch of work by one agent: local start seconds and duration. */
+export interface AgentWork {
+  queue: string;
+  agent: string;
+  start: number;
+  seconds: number;
+}
+
+/** How often each hour of week occurs in the window (the number of weeks it spans there). */
+export function slotOccurrences(window: { start: number; end: number }): Float64Array {
+  const occ = new Float64Array(HOURS_PER_WEEK);
+  for (let t = window.start; t < window.end; t += 3600) occ[hourOfWeek(t)]!++;
+  return occ;
+}
+
+/**
+ * Baseline staffing from agent activity: for each queue and clock hour, the number of
+ * distinct agents whose work overlaps it; averaged per hour of week over the weeks of the window.
+ */
+export function inferStaffingFromAgents(
+  work: Iterable<AgentWork>,
+  queues: readonly string[],
+  window: { start: number; end: number }
+): StaffingTable {
+  const active = new Map<string, Map<number, Set<string>>>();
+  for (const w of work) {
+    let byHour = active.get(w.queue);
+    if (!byHour) active.set(w.queue, (byHour = new Map()));
+    const first = Math.floor(w.start / 3600);
+    const last = Math.floor((w.start + Math.max(0, w.seconds)) / 3600);
+    for (let h = first; h <= last; h++) {
+      let agents = byHour.get(h);
+      if (!agents) byHour.set(h, (agents = new Set()));
+      agents.add(w.agent);
+    }
+  }
+  const occ = slotOccurrences(window);
+  const table: Record<string, number[]> = {};
+  for (const q of queues) {
+    const sums = new Float64Array(HOURS_PER_WEEK);
+    for (const [h, agents] of active.get(q) ?? []) {
+      const t = h * 3600;
+      if (t >= window.start && t < window.end) sums[hourOfWeek(t)]! += agents.size;
+    }
+    table[q] = Array.from(sums, (s, i) => (occ[i]! > 0 ? s / occ[i]! : 0));
+  }
+  return { queues: table };
+}
+
+/**
+ * Staffing for a queue without agent ids: per hour of week, the (fractional) agents at which
+ * Erlang A — Erlang C when nobody abandons — gives the observed pickup within the threshold,
+ * interpolated between whole agents (the engine realises fractions by seeded rounding).
+ */
+export function inferStaffingFromWaits(
+  q: QueueArrivals,
+  window: { start: number; end: number },
+  thresholdSeconds = 20
+): number[] {
+  const occ = slotOccurrences(window);
+  const count = new Float64Array(HOURS_PER_WEEK);
+  const within = new Float64Array(HOURS_PER_WEEK);
+  let handleSum = 0;
+  let handleN = 0;
+  let abandons = 0;
+  let exposure = 0;
+  for (let i = 0; i < q.time.length; i++) {
+    const s = hourOfWeek(q.time[i]!);
+    count[s]!++;
+    const w = q.waitSeconds[i]!;
+    if (!q.abandoned[i] && Number.isFinite(w) && w <= thresholdSeconds) within[s]!++;
+    if (q.abandoned[i]) abandons++;
+    if (Number.isFinite(w)) exposure += w;
+    const h = q.handleSeconds[i]!;
+    if (Number.isFinite(h)) {
+      handleSum += h;
+      handleN++;
+    }
+  }
+  if (handleN === 0) throw new Error(`queue "${q.queue}": no handle times, cannot infer staffing`);
+  const handle = handleSum / handleN;
+  const patience = abandons > 0 && exposure > 0 ? exposure / abandons : Infinity;
+  return Array.from(count, (c, s) => {
+    if (c === 0 || occ[s]! === 0) return 0;
+    const rate = c / occ[s]! / 3600;
+    const target = Math.min(within[s]! / c, 0.995);
+    const sl = (agents: number): number =>
+      Number.isFinite(patience)
+        ? erlangA({ arrivalRate: rate, handleSeconds: handle, agents }, patience, thresholdSeconds)
+            .serviceLevel
+        : erlangC({ arrivalRate: rate, handleSeconds: handle, agents }, thresholdSeconds)
+            .serviceLevel;
+    let prev = sl(0);
+    if (prev >= target) return 0;
+    for (let n = 1; n < 10_000; n++) {
+      const cur = sl(n);
+      if (cur >= target) return n - 1 + (cur > prev ? (target - prev) / (cur - prev) : 1);
+      prev = cur;
+    }
+    throw new Error(`queue "${q.queue}": observed service level not reachable`);
+  });
+}
