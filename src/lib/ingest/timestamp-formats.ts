@@ -93,3 +93,12 @@ export function instantSql(format: TimestampFormat, colExpr: string): string {
 export function isInstantFormat(format: TimestampFormat): boolean {
   return format === 'epoch-s' || format === 'epoch-ms';
 }
+
+/**
+ * TIMESTAMP SQL for the UTC instant of any value in `format`: the explicit instant when the
+ * value names one, else `fromLocal(wall clock)`, where `fromLocal` is the loader's SQL macro
+ * turning a naive local TIMESTAMP into UTC for the dataset's time zone.
+ */
+export function utcTimestampSql(format: TimestampFormat, colExpr: string, fromLocal: string): string {
+  return `coalesce(${instantSql(format, colExpr)}, ${fromLocal}(${timestampSql(format, colExpr)}))`;
+}
