@@ -31,7 +31,7 @@ function plan(header: readonly string[]): PresetPlan {
   const agent = `${v('outcome')} = 'AGENT'`;
   const queued = `${v('q_start')} <> ${MIDNIGHT}`;
   const served = `${agent} AND ${v('ser_start')} <> ${MIDNIGHT}`;
-  const answered = `CASE WHEN ${served} THEN ${clock('ser_start')} WHEN ${agent} AND ${queued} THEN ${clock('q_exit')} END`;
+  const answered = `CASE WHEN ${agent} AND ${queued} THEN ${clock('q_exit')} WHEN ${served} THEN ${clock('ser_start')} END`;
   const types = Object.entries(SERVICE_TYPES)
     .map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`)
     .join(' ');
@@ -75,8 +75,8 @@ export const anonymousBankPreset: Preset = {
     'Every call is a hotline call on the phone platform; clock times are local Israel time (Asia/Jerusalem).',
     'A clock time more than 12 hours before vru_entry is taken as after midnight (services crossing midnight).',
     'priority: 2 (priority customer) → P2; 0 and 1 (regular) → P3, so every call stays "routine".',
-    'Queued calls: human_requested_at = q_start. Calls served straight from the VRU: human_requested_at = agent_answered_at (zero wait).',
-    'AGENT calls with ser_start 0:00:00 have no service times: answered at q_exit when queued, no handle time or resolved_at.',
+    'Queued calls: human_requested_at = q_start, agent_answered_at = q_exit (so the wait is q_time; ser_start is sometimes a few seconds before q_start). Calls served straight from the VRU: human_requested_at = agent_answered_at = ser_start (zero wait).',
+    'AGENT calls with ser_start 0:00:00 have no service times: no handle time and no resolved_at.',
     'status: AGENT → resolved (resolved_by agent); HANG → unresolved (includes hang-ups inside the VRU, which may have been self-served: the log cannot tell).',
     'PHANTOM rows are rejected with a reason (documented as virtual calls to ignore), not dropped.',
     'language: PE (English service) → en, all other types → he.'
