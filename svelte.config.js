@@ -14,6 +14,7 @@ const config = {
         'worker-src': ['self', 'blob:'],
         'connect-src': ['self', 'blob:', 'data:'],
         'img-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self', 'data:'],
         'style-src': ['self', 'unsafe-inline'],
         'object-src': ['none'],
         'base-uri': ['self'],

@@ -1,4 +1,4 @@
-import * as duckdb from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { arrowToRows } from '../../src/lib/db/arrow-rows';

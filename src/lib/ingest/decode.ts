@@ -146,22 +146,31 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   rejectBinary(bytes);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const check = isUtf8(bytes.subarray(3));
-    if (!check.ok) throw new Error(`The file starts with a UTF-8 BOM but has invalid UTF-8 ${check.where}`);
+    if (!check.ok)
+      throw new Error(`The file starts with a UTF-8 BOM but has invalid UTF-8 ${check.where}`);
     return { encoding: 'utf-8-bom', evidence: 'UTF-8 byte-order mark (EF BB BF)' };
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', evidence: 'UTF-16LE byte-order mark (FF FE)' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', evidence: 'UTF-16BE byte-order mark (FE FF)' };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { encoding: 'utf-16le', evidence: 'UTF-16LE byte-order mark (FF FE)' };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { encoding: 'utf-16be', evidence: 'UTF-16BE byte-order mark (FE FF)' };
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
   const utf16 = utf16WithoutBom(sample);
   if (utf16) {
-    return { encoding: utf16, evidence: `no BOM; NUL bytes at every other position look like ${utf16.toUpperCase()}` };
+    return {
+      encoding: utf16,
+      evidence: `no BOM; NUL bytes at every other position look like ${utf16.toUpperCase()}`
+    };
   }
   if (bytes.subarray(0, SAMPLE_BYTES).includes(0) || controlRatio(bytes) > 0.01) {
     throw new Error('This looks like a binary file (NUL or control bytes), not a CSV text file');
   }
   const utf8 = isUtf8(bytes);
   if (utf8.ok) {
-    return { encoding: 'utf-8', evidence: bytes.length === 0 ? 'empty file' : 'valid UTF-8 (strict decode)' };
+    return {
+      encoding: 'utf-8',
+      evidence: bytes.length === 0 ? 'empty file' : 'valid UTF-8 (strict decode)'
+    };
   }
   return { encoding: 'gb18030', evidence: checkGb18030(bytes, `bytes ${utf8.where}`) };
 }
@@ -186,7 +195,8 @@ export function toUtf8(bytes: Uint8Array): Utf8Result {
     case 'utf-16be': {
       const bomless = bytes[0] === 0xff || bytes[0] === 0xfe ? bytes.subarray(2) : bytes;
       const text = decodeStrict(bomless, guess.encoding);
-      if (text.includes('\u0000')) throw new Error('This looks like a binary file, not UTF-16 text');
+      if (text.includes('\u0000'))
+        throw new Error('This looks like a binary file, not UTF-16 text');
       return { ...guess, bytes: new TextEncoder().encode(text) };
     }
     case 'gb18030':
@@ -197,7 +207,9 @@ export function toUtf8(bytes: Uint8Array): Utf8Result {
 /** Decompresses gzip data (`.csv.gz`) with the platform's DecompressionStream; other bytes pass through. */
 export async function maybeGunzip(bytes: Uint8Array): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
   try {
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (error) {

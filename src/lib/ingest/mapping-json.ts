@@ -52,12 +52,15 @@ function parseValues(raw: unknown): Mapping['values'] {
   for (const [column, map] of Object.entries(raw)) {
     const targets = allowedTargets(column);
     if (!columnSpec(column)) throw new Error(`unknown canonical column "${column}" in value maps`);
-    if (!targets) throw new Error(`column "${column}" is not an enum or bool column and takes no value map`);
+    if (!targets)
+      throw new Error(`column "${column}" is not an enum or bool column and takes no value map`);
     if (!isRecord(map)) throw new Error(`value map of "${column}" must be an object`);
     const entries: Record<string, string> = {};
     for (const [from, to] of Object.entries(map)) {
       if (typeof to !== 'string' || !targets.includes(to)) {
-        throw new Error(`unknown target code ${JSON.stringify(to)} for column "${column}" (value "${from}")`);
+        throw new Error(
+          `unknown target code ${JSON.stringify(to)} for column "${column}" (value "${from}")`
+        );
       }
       entries[from] = to;
     }
@@ -73,7 +76,8 @@ function parseFormats(raw: unknown): Mapping['timestampFormats'] {
   for (const [column, format] of Object.entries(raw)) {
     if (columnSpec(column)?.type !== 'ts') throw new Error(`"${column}" is not a timestamp column`);
     const known = (TIMESTAMP_FORMATS as readonly unknown[]).includes(format);
-    if (!known) throw new Error(`unknown timestamp format ${JSON.stringify(format)} for column "${column}"`);
+    if (!known)
+      throw new Error(`unknown timestamp format ${JSON.stringify(format)} for column "${column}"`);
     out[column] = format as TimestampFormat;
   }
   return out;
@@ -91,8 +95,12 @@ export function mappingFromJson(json: string, headerLength?: number): Mapping {
     throw new Error('stored mapping is not valid JSON');
   }
   if (!isRecord(raw)) throw new Error('stored mapping must be a JSON object');
-  if (raw.version !== undefined && raw.version !== 1) throw new Error(`unsupported mapping version ${String(raw.version)}`);
-  const mapping: Mapping = { columns: parseColumns(raw.columns, headerLength), values: parseValues(raw.values) };
+  if (raw.version !== undefined && raw.version !== 1)
+    throw new Error(`unsupported mapping version ${String(raw.version)}`);
+  const mapping: Mapping = {
+    columns: parseColumns(raw.columns, headerLength),
+    values: parseValues(raw.values)
+  };
   const formats = parseFormats(raw.timestampFormats);
   if (formats) mapping.timestampFormats = formats;
   if (raw.presetId !== undefined) {

@@ -7,7 +7,9 @@ import Papa from 'papaparse';
 function isUtcTimestamp(element: SchemaElement): boolean {
   const logical = element.logical_type;
   if (logical?.type === 'TIMESTAMP') return logical.isAdjustedToUTC;
-  return element.converted_type === 'TIMESTAMP_MILLIS' || element.converted_type === 'TIMESTAMP_MICROS';
+  return (
+    element.converted_type === 'TIMESTAMP_MILLIS' || element.converted_type === 'TIMESTAMP_MICROS'
+  );
 }
 
 function isDate(element: SchemaElement): boolean {
@@ -21,9 +23,11 @@ function cell(value: unknown, element: SchemaElement): string {
     if (isDate(element)) return iso.slice(0, 10);
     return isUtcTimestamp(element) ? iso : iso.slice(0, -1);
   }
-  if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   if (typeof value === 'string') return value;
-  if (value instanceof Uint8Array) return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (value instanceof Uint8Array)
+    return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
@@ -32,8 +36,13 @@ function cell(value: unknown, element: SchemaElement): string {
  * as RFC 4180 CSV. Timestamps become ISO 8601: with `Z` when the column is UTC-adjusted,
  * naive otherwise; dates `YYYY-MM-DD`; nested values JSON; binary hex.
  */
-export async function parquetToCsvBytes(bytes: Uint8Array): Promise<{ bytes: Uint8Array; header: string[] }> {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+export async function parquetToCsvBytes(
+  bytes: Uint8Array
+): Promise<{ bytes: Uint8Array; header: string[] }> {
+  const buffer = bytes.buffer.slice(
+    bytes.byteOffset,
+    bytes.byteOffset + bytes.byteLength
+  ) as ArrayBuffer;
   let metadata;
   try {
     metadata = parquetMetadata(buffer);

@@ -2,8 +2,23 @@
 import { columnFinder, literal, type Preset, type PresetPlan } from './preset-types';
 
 const COLUMNS = [
-  'vru+line', 'call_id', 'customer_id', 'priority', 'type', 'date', 'vru_entry', 'vru_exit',
-  'vru_time', 'q_start', 'q_exit', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'
+  'vru+line',
+  'call_id',
+  'customer_id',
+  'priority',
+  'type',
+  'date',
+  'vru_entry',
+  'vru_exit',
+  'vru_time',
+  'q_start',
+  'q_exit',
+  'q_time',
+  'outcome',
+  'ser_start',
+  'ser_exit',
+  'ser_time',
+  'server'
 ];
 
 const SERVICE_TYPES: Record<string, string> = {

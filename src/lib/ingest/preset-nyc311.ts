@@ -2,7 +2,14 @@
 import { columnFinder, type Preset, type PresetPlan } from './preset-types';
 import { detectTimestampFormat } from './timestamp-formats';
 
-const REQUIRED = ['unique_key', 'created_date', 'closed_date', 'status', 'open_data_channel_type', 'complaint_type'];
+const REQUIRED = [
+  'unique_key',
+  'created_date',
+  'closed_date',
+  'status',
+  'open_data_channel_type',
+  'complaint_type'
+];
 
 function plan(header: readonly string[], sampleRows: readonly (readonly string[])[]): PresetPlan {
   const { index, col } = columnFinder(header);

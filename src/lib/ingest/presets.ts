@@ -17,7 +17,8 @@ export function findPreset(header: readonly string[]): Preset | undefined {
 /** The preset with this id; throws naming the id when unknown. */
 export function presetById(id: string): Preset {
   const preset = PRESETS.find((p) => p.id === id);
-  if (!preset) throw new Error(`unknown preset "${id}" (known: ${PRESETS.map((p) => p.id).join(', ')})`);
+  if (!preset)
+    throw new Error(`unknown preset "${id}" (known: ${PRESETS.map((p) => p.id).join(', ')})`);
   return preset;
 }
 
@@ -28,7 +29,9 @@ export function presetById(id: string): Preset {
  */
 export function presetProjectionSql(plan: PresetPlan, from: string): string {
   const exprs = Object.entries(plan.expressions).map(([name, expr]) => `(${expr}) AS "${name}"`);
-  const reasons = plan.rejectIf.map((r) => `WHEN ${r.when} THEN '${r.reason.replaceAll("'", "''")}'`);
+  const reasons = plan.rejectIf.map(
+    (r) => `WHEN ${r.when} THEN '${r.reason.replaceAll("'", "''")}'`
+  );
   const reject = reasons.length > 0 ? `CASE ${reasons.join(' ')} END` : 'CAST(NULL AS VARCHAR)';
   const group = plan.groupBy ? ` GROUP BY ${plan.groupBy}` : '';
   return `SELECT ${[...exprs, `${reject} AS reject_reason`].join(', ')} FROM ${from}${group}`;

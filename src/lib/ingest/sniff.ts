@@ -85,5 +85,11 @@ export function sniffCsv(textHead: string): SniffResult {
   if (best.width <= 1) notes.push('no delimiter splits the lines: read as a single column');
   if (dup.length > 0) notes.push(`duplicate header names: ${dup.join(', ')}`);
   if (blanks > 0) notes.push(`${blanks} blank header name(s)`);
-  return { delimiter: best.delimiter, header, sampleRows, duplicateHeaders: dup, evidence: notes.join('; ') };
+  return {
+    delimiter: best.delimiter,
+    header,
+    sampleRows,
+    duplicateHeaders: dup,
+    evidence: notes.join('; ')
+  };
 }

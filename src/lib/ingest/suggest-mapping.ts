@@ -28,33 +28,66 @@ function nameCandidates(header: readonly string[]): Candidate[] {
     if (key === '') return;
     for (const spec of COLUMNS) {
       if (key === normaliseName(spec.name)) {
-        out.push({ column: spec.name, index, score: 100, confidence: 'exact', reason: `header "${name}" is the canonical name` });
+        out.push({
+          column: spec.name,
+          index,
+          score: 100,
+          confidence: 'exact',
+          reason: `header "${name}" is the canonical name`
+        });
       } else if (key === normaliseName(spec.label.zh) || key === normaliseName(spec.label.en)) {
-        out.push({ column: spec.name, index, score: 95, confidence: 'synonym', reason: `header "${name}" is the column's label` });
+        out.push({
+          column: spec.name,
+          index,
+          score: 95,
+          confidence: 'synonym',
+          reason: `header "${name}" is the column's label`
+        });
       }
     }
     for (const { column, rank } of columnsNamed(name)) {
-      out.push({ column, index, score: 90 - rank, confidence: 'synonym', reason: `header "${name}" is a known name for ${column}` });
+      out.push({
+        column,
+        index,
+        score: 90 - rank,
+        confidence: 'synonym',
+        reason: `header "${name}" is a known name for ${column}`
+      });
     }
     for (const { column, rank } of columnsContainedIn(name)) {
       const synonym = HEADER_SYNONYMS[column]?.[rank] ?? column;
-      out.push({ column, index, score: 40 - rank / 2, confidence: 'synonym', reason: `header "${name}" contains "${synonym}"` });
+      out.push({
+        column,
+        index,
+        score: 40 - rank / 2,
+        confidence: 'synonym',
+        reason: `header "${name}" contains "${synonym}"`
+      });
     }
   });
   return out;
 }
 
-function valueAdjustment(spec: ColumnSpec, values: readonly string[]): { delta: number; note: string } {
+function valueAdjustment(
+  spec: ColumnSpec,
+  values: readonly string[]
+): { delta: number; note: string } {
   if (values.length === 0) return { delta: 0, note: '' };
   if (spec.type === 'enum' || spec.type === 'bool') {
     const r = buildValueMap(spec.name, values);
     const frac = r.matched / r.distinct;
-    return { delta: 20 * frac - (frac === 0 ? 60 : 0), note: `${r.matched}/${r.distinct} distinct values recognised` };
+    return {
+      delta: 20 * frac - (frac === 0 ? 60 : 0),
+      note: `${r.matched}/${r.distinct} distinct values recognised`
+    };
   }
   if (spec.type === 'ts') {
     const d = detectTimestampFormatDetail(values);
     const frac = d.matched / d.total;
-    return { delta: 10 * frac - (frac === 0 ? 60 : 0), note: `${d.matched}/${d.total} values read as ${d.format}` };
+    return {
+      delta: 10 * frac - (frac === 0 ? 60 : 0),
+      note: `${d.matched}/${d.total} values read as ${d.format}`
+    };
   }
   if (spec.type === 'num' || spec.type === 'int') {
     const frac = values.filter((v) => NUMBER.test(v)).length / values.length;
@@ -63,14 +96,23 @@ function valueAdjustment(spec: ColumnSpec, values: readonly string[]): { delta: 
   return { delta: 0, note: '' };
 }
 
-function valueOnlyCandidates(header: readonly string[], rows: readonly (readonly string[])[]): Candidate[] {
+function valueOnlyCandidates(
+  header: readonly string[],
+  rows: readonly (readonly string[])[]
+): Candidate[] {
   const out: Candidate[] = [];
   for (const spec of COLUMNS) {
     if (spec.type !== 'enum') continue;
     header.forEach((name, index) => {
       const r = buildValueMap(spec.name, columnValues(rows, index));
       if (r.distinct >= 2 && r.matched === r.distinct) {
-        out.push({ column: spec.name, index, score: 30, confidence: 'values', reason: `all ${r.distinct} distinct values of "${name}" are ${spec.name} values` });
+        out.push({
+          column: spec.name,
+          index,
+          score: 30,
+          confidence: 'values',
+          reason: `all ${r.distinct} distinct values of "${name}" are ${spec.name} values`
+        });
       }
     });
   }
@@ -90,34 +132,65 @@ function assign(candidates: Candidate[]): Candidate[] {
   return chosen;
 }
 
-function fromPreset(preset: Preset, header: readonly string[], rows: readonly (readonly string[])[]): SuggestedMapping {
+function fromPreset(
+  preset: Preset,
+  header: readonly string[],
+  rows: readonly (readonly string[])[]
+): SuggestedMapping {
   const plan = preset.plan(header, rows);
   const evidence: MappingEvidence[] = [];
   for (const [column, index] of Object.entries(plan.mapping.columns)) {
     if (index === undefined || plan.expressions[column] !== undefined) continue;
-    evidence.push({ column, sourceIndex: index, sourceHeader: header[index] ?? '', reason: `preset ${preset.id}`, confidence: 'preset' });
+    evidence.push({
+      column,
+      sourceIndex: index,
+      sourceHeader: header[index] ?? '',
+      reason: `preset ${preset.id}`,
+      confidence: 'preset'
+    });
   }
   for (const [column, expr] of Object.entries(plan.expressions)) {
     const ref = /\bc(\d+)\b/.exec(expr ?? '');
     const index = ref ? Number(ref[1]) : -1;
-    evidence.push({ column, sourceIndex: index, sourceHeader: header[index] ?? '(constant)', reason: `preset ${preset.id}: computed by its SQL`, confidence: 'preset' });
+    evidence.push({
+      column,
+      sourceIndex: index,
+      sourceHeader: header[index] ?? '(constant)',
+      reason: `preset ${preset.id}: computed by its SQL`,
+      confidence: 'preset'
+    });
   }
   const mapped = new Set(evidence.map((e) => e.column));
   const missingRequired = REQUIRED_COLUMNS.filter((c) => !mapped.has(c));
-  return { mapping: plan.mapping, evidence, missingRequired, unmatchedValues: {}, unambiguous: missingRequired.length === 0 };
+  return {
+    mapping: plan.mapping,
+    evidence,
+    missingRequired,
+    unmatchedValues: {},
+    unambiguous: missingRequired.length === 0
+  };
 }
 
 /**
  * Suggests a source column for every canonical column (a built-in preset wins when the
  * header is a known log), value maps for enum/bool columns and timestamp formats.
  */
-export function suggestMapping(header: readonly string[], sampleRows: readonly (readonly string[])[]): SuggestedMapping {
+export function suggestMapping(
+  header: readonly string[],
+  sampleRows: readonly (readonly string[])[]
+): SuggestedMapping {
   const preset = findPreset(header);
   if (preset) return fromPreset(preset, header, sampleRows);
   const scored = nameCandidates(header).map((c) => {
     const spec = columnSpec(c.column);
-    const adj = spec ? valueAdjustment(spec, columnValues(sampleRows, c.index)) : { delta: 0, note: '' };
-    return { ...c, score: c.score + adj.delta, reason: adj.note ? `${c.reason}; ${adj.note}` : c.reason };
+    const adj = spec
+      ? valueAdjustment(spec, columnValues(sampleRows, c.index))
+      : { delta: 0, note: '' };
+    return {
+      ...c,
+      score: c.score + adj.delta,
+      reason: adj.note ? `${c.reason}; ${adj.note}` : c.reason
+    };
   });
   const chosen = assign([...scored, ...valueOnlyCandidates(header, sampleRows)]);
   const mapping: Mapping = { columns: {}, values: {}, timestampFormats: {} };
@@ -138,10 +211,22 @@ export function suggestMapping(header: readonly string[], sampleRows: readonly (
     if (spec?.type === 'ts' && mapping.timestampFormats) {
       mapping.timestampFormats[c.column] = detectTimestampFormatDetail(values).format;
     }
-    return { column: c.column, sourceIndex: c.index, sourceHeader: header[c.index] ?? '', reason: c.reason, confidence: c.confidence };
+    return {
+      column: c.column,
+      sourceIndex: c.index,
+      sourceHeader: header[c.index] ?? '',
+      reason: c.reason,
+      confidence: c.confidence
+    };
   });
   const missingRequired = REQUIRED_COLUMNS.filter((c) => mapping.columns[c] === undefined);
-  return { mapping, evidence, missingRequired, unmatchedValues, unambiguous: missingRequired.length === 0 && allValuesMatched };
+  return {
+    mapping,
+    evidence,
+    missingRequired,
+    unmatchedValues,
+    unambiguous: missingRequired.length === 0 && allValuesMatched
+  };
 }
 
 function distance(a: string, b: string): number {
@@ -161,7 +246,12 @@ function distance(a: string, b: string): number {
 /** The header name closest to a canonical column's names, for "missing column" messages. */
 export function closestHeader(column: string, header: readonly string[]): string | undefined {
   const spec = columnSpec(column);
-  const names = [column, spec?.label.zh ?? '', spec?.label.en ?? '', ...(HEADER_SYNONYMS[column] ?? [])].map(normaliseName);
+  const names = [
+    column,
+    spec?.label.zh ?? '',
+    spec?.label.en ?? '',
+    ...(HEADER_SYNONYMS[column] ?? [])
+  ].map(normaliseName);
   let best: { name: string; d: number } | undefined;
   for (const h of header) {
     const key = normaliseName(h);

@@ -99,6 +99,10 @@ export function isInstantFormat(format: TimestampFormat): boolean {
  * value names one, else `fromLocal(wall clock)`, where `fromLocal` is the loader's SQL macro
  * turning a naive local TIMESTAMP into UTC for the dataset's time zone.
  */
-export function utcTimestampSql(format: TimestampFormat, colExpr: string, fromLocal: string): string {
+export function utcTimestampSql(
+  format: TimestampFormat,
+  colExpr: string,
+  fromLocal: string
+): string {
   return `coalesce(${instantSql(format, colExpr)}, ${fromLocal}(${timestampSql(format, colExpr)}))`;
 }

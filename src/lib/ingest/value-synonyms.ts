@@ -4,12 +4,62 @@ import { columnSpec, FALSE_WORDS, TRUE_WORDS } from '../contract/columns';
 type Table = Readonly<Record<string, readonly string[]>>;
 
 const CHANNEL: Table = {
-  help_feedback: ['帮助与反馈', '帮助和反馈', '帮助反馈', '设置-帮助与反馈', '我-设置-帮助与反馈', 'app内反馈', '意见反馈', 'help & feedback', 'help and feedback', 'help feedback', 'in-app'],
-  mini_program: ['小程序', '客服小程序', '支付小程序', 'mini program', 'miniprogram', 'mini-program', 'applet'],
+  help_feedback: [
+    '帮助与反馈',
+    '帮助和反馈',
+    '帮助反馈',
+    '设置-帮助与反馈',
+    '我-设置-帮助与反馈',
+    'app内反馈',
+    '意见反馈',
+    'help & feedback',
+    'help and feedback',
+    'help feedback',
+    'in-app'
+  ],
+  mini_program: [
+    '小程序',
+    '客服小程序',
+    '支付小程序',
+    'mini program',
+    'miniprogram',
+    'mini-program',
+    'applet'
+  ],
   official_account: ['公众号', '服务号', '客服公众号', '订阅号', 'official account', 'oa'],
-  hotline: ['热线', '电话', '客服热线', '95017', '电话客服', '呼叫中心', 'phone', 'hotline', 'call', 'call center', 'voice', 'ivr'],
-  overseas_support: ['海外', '海外客服', '国际版', '海外支持', 'overseas', 'overseas support', 'international'],
-  enterprise_line: ['企业专线', '企业热线', '企业客户端', '企业版', '企业通道', 'enterprise line', 'enterprise', 'b2b line']
+  hotline: [
+    '热线',
+    '电话',
+    '客服热线',
+    '95017',
+    '电话客服',
+    '呼叫中心',
+    'phone',
+    'hotline',
+    'call',
+    'call center',
+    'voice',
+    'ivr'
+  ],
+  overseas_support: [
+    '海外',
+    '海外客服',
+    '国际版',
+    '海外支持',
+    'overseas',
+    'overseas support',
+    'international'
+  ],
+  enterprise_line: [
+    '企业专线',
+    '企业热线',
+    '企业客户端',
+    '企业版',
+    '企业通道',
+    'enterprise line',
+    'enterprise',
+    'b2b line'
+  ]
 };
 
 const TABLES: Readonly<Record<string, Table>> = {
@@ -26,16 +76,68 @@ const TABLES: Readonly<Record<string, Table>> = {
     phone: ['电话', 'phone', '座机', '手机通话', 'telephone', 'call']
   },
   customer_type: {
-    individual: ['个人', '个人用户', '普通用户', '个人客户', 'c端', 'individual', 'personal', 'consumer', 'retail'],
-    enterprise: ['企业', '企业用户', '企业客户', '商户', '商家', 'b端', 'enterprise', 'business', 'corporate', 'merchant']
+    individual: [
+      '个人',
+      '个人用户',
+      '普通用户',
+      '个人客户',
+      'c端',
+      'individual',
+      'personal',
+      'consumer',
+      'retail'
+    ],
+    enterprise: [
+      '企业',
+      '企业用户',
+      '企业客户',
+      '商户',
+      '商家',
+      'b端',
+      'enterprise',
+      'business',
+      'corporate',
+      'merchant'
+    ]
   },
   region: {
-    domestic: ['国内', '中国大陆', '大陆', '中国', '境内', '内地', 'domestic', 'china', 'cn', 'mainland', 'mainland china'],
+    domestic: [
+      '国内',
+      '中国大陆',
+      '大陆',
+      '中国',
+      '境内',
+      '内地',
+      'domestic',
+      'china',
+      'cn',
+      'mainland',
+      'mainland china'
+    ],
     southeast_asia: ['东南亚', 'southeast asia', 'south east asia', 'sea', 'asean'],
     europe: ['欧洲', 'europe', 'eu', 'emea-europe'],
-    north_america: ['北美', 'north america', 'na', 'us', 'usa', 'united states', 'canada', '美国', '加拿大'],
+    north_america: [
+      '北美',
+      'north america',
+      'na',
+      'us',
+      'usa',
+      'united states',
+      'canada',
+      '美国',
+      '加拿大'
+    ],
     middle_east: ['中东', 'middle east', 'mena', 'gulf'],
-    other_overseas: ['其他海外', '海外其他', '海外', '境外', 'other overseas', 'overseas', 'other', 'international']
+    other_overseas: [
+      '其他海外',
+      '海外其他',
+      '海外',
+      '境外',
+      'other overseas',
+      'overseas',
+      'other',
+      'international'
+    ]
   },
   category: {
     payment: ['支付', '支付类', '支付问题', '付款', 'payment', 'payments', 'pay'],
@@ -49,22 +151,111 @@ const TABLES: Readonly<Record<string, Table>> = {
     P3: ['p3', '低', '较低', 'low', 'minor']
   },
   emergency_type: {
-    account_stolen: ['盗号', '账号被盗', '帐号被盗', '被盗', 'account stolen', 'account takeover', 'hacked'],
+    account_stolen: [
+      '盗号',
+      '账号被盗',
+      '帐号被盗',
+      '被盗',
+      'account stolen',
+      'account takeover',
+      'hacked'
+    ],
     fund_loss: ['资金损失', '资损', '资金被盗', 'fund loss', 'money lost', 'financial loss'],
-    customs_dispute: ['清关', '清关纠纷', '海关', 'customs', 'customs dispute', 'customs clearance'],
-    system_failure: ['系统故障', '故障', '系统异常', '宕机', 'system failure', 'outage', 'system outage'],
+    customs_dispute: [
+      '清关',
+      '清关纠纷',
+      '海关',
+      'customs',
+      'customs dispute',
+      'customs clearance'
+    ],
+    system_failure: [
+      '系统故障',
+      '故障',
+      '系统异常',
+      '宕机',
+      'system failure',
+      'outage',
+      'system outage'
+    ],
     other: ['其他', '其它', '非标准', 'other', 'others', 'non-standard']
   },
   status: {
-    resolved: ['已解决', '已完成', '已关闭', '已结单', '已办结', '完成', '解决', 'resolved', 'closed', 'solved', 'done', 'completed', 'fixed'],
-    unresolved: ['未解决', '无法解决', '关闭未解决', '未完成', 'unresolved', 'not resolved', 'closed unresolved', 'wont fix', "won't fix", 'rejected', 'cancelled', 'canceled'],
-    open: ['处理中', '待处理', '进行中', '新建', '待回复', '排队中', '挂起', 'open', 'new', 'pending', 'in progress', 'assigned', 'on hold', 'waiting', 'queued', 'accepted', 'started']
+    resolved: [
+      '已解决',
+      '已完成',
+      '已关闭',
+      '已结单',
+      '已办结',
+      '完成',
+      '解决',
+      'resolved',
+      'closed',
+      'solved',
+      'done',
+      'completed',
+      'fixed'
+    ],
+    unresolved: [
+      '未解决',
+      '无法解决',
+      '关闭未解决',
+      '未完成',
+      'unresolved',
+      'not resolved',
+      'closed unresolved',
+      'wont fix',
+      "won't fix",
+      'rejected',
+      'cancelled',
+      'canceled'
+    ],
+    open: [
+      '处理中',
+      '待处理',
+      '进行中',
+      '新建',
+      '待回复',
+      '排队中',
+      '挂起',
+      'open',
+      'new',
+      'pending',
+      'in progress',
+      'assigned',
+      'on hold',
+      'waiting',
+      'queued',
+      'accepted',
+      'started'
+    ]
   },
   resolved_by: {
     bot: ['机器人', '智能客服', 'ai', '机器人解决', 'bot', 'chatbot', 'virtual agent'],
-    self_service: ['自助', '自助服务', '帮助文档', '自助解决', '表单', 'self service', 'self-service', 'faq', 'help article', 'form'],
+    self_service: [
+      '自助',
+      '自助服务',
+      '帮助文档',
+      '自助解决',
+      '表单',
+      'self service',
+      'self-service',
+      'faq',
+      'help article',
+      'form'
+    ],
     agent: ['人工', '坐席', '客服', '人工客服', '人工解决', 'agent', 'human', 'staff'],
-    expert: ['专家', '专家坐席', '二线', '技术专家', '专家团队', 'expert', 'specialist', 'tier 2', 'l2']
+    expert: [
+      '专家',
+      '专家坐席',
+      '二线',
+      '技术专家',
+      '专家团队',
+      'expert',
+      'specialist',
+      'tier 2',
+      'l2'
+    ]
   }
 };
 
@@ -112,7 +303,10 @@ export function isCanonicalValue(column: string, raw: string): boolean {
   const value = raw.trim();
   if (spec?.type === 'bool') {
     const key = value.toLowerCase();
-    return (TRUE_WORDS as readonly string[]).includes(key) || (FALSE_WORDS as readonly string[]).includes(key);
+    return (
+      (TRUE_WORDS as readonly string[]).includes(key) ||
+      (FALSE_WORDS as readonly string[]).includes(key)
+    );
   }
   return spec?.codes?.includes(value) ?? false;
 }

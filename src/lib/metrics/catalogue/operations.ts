@@ -190,7 +190,7 @@ export const OPERATIONS_METRICS: MetricDef[] = [
       distinct: raw('CAST(count(DISTINCT true_intent) AS DOUBLE)'),
       n: countWhere('true_intent IS NOT NULL')
     }),
-    compute: (a) => ({ value: a.n ? a.distinct : null, n: a.n ?? 0 })
+    compute: (a) => ({ value: a.n ? (a.distinct ?? null) : null, n: a.n ?? 0 })
   },
   {
     id: 'complex_misjudgment_rate',

@@ -1,0 +1,41 @@
+import { CHANNELS, CUSTOMER_TYPES, PLATFORMS, REGIONS } from '../contract/columns';
+import { FILTER_COLUMNS, type Filters } from '../metrics/filters';
+
+const ALLOWED: Record<(typeof FILTER_COLUMNS)[number], readonly string[]> = {
+  entry_channel: CHANNELS,
+  platform: PLATFORMS,
+  region: REGIONS,
+  customer_type: CUSTOMER_TYPES
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Filters from a page's query string; unknown or malformed values are ignored. */
+export function filtersFromParams(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from && DATE.test(from)) filters.from = from;
+  if (to && DATE.test(to)) filters.to = to;
+  for (const column of FILTER_COLUMNS) {
+    const values = params
+      .getAll(column)
+      .flatMap((v) => v.split(','))
+      .filter((v) => ALLOWED[column].includes(v));
+    if (values.length > 0) filters[column] = [...new Set(values)];
+  }
+  return filters;
+}
+
+/** Writes filters into a copy of the query string, keeping every other parameter. */
+export function paramsWithFilters(current: URLSearchParams, filters: Filters): URLSearchParams {
+  const next = new URLSearchParams(current);
+  for (const key of ['from', 'to', ...FILTER_COLUMNS]) next.delete(key);
+  if (filters.from) next.set('from', filters.from);
+  if (filters.to) next.set('to', filters.to);
+  for (const column of FILTER_COLUMNS) {
+    const values = filters[column];
+    if (values && values.length > 0) next.set(column, values.join(','));
+  }
+  return next;
+}
