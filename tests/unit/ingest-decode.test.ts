@@ -14,12 +14,15 @@ function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
     view.setUint16(0, 0xfeff, littleEndian);
     offset = 2;
   }
-  for (let i = 0; i < text.length; i++) view.setUint16(offset + i * 2, text.charCodeAt(i), littleEndian);
+  for (let i = 0; i < text.length; i++)
+    view.setUint16(offset + i * 2, text.charCodeAt(i), littleEndian);
   return out;
 }
 
 async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'));
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -88,7 +91,13 @@ describe('detectEncoding / toUtf8', () => {
   });
 
   it('rejects Latin-1 text with an actionable message', () => {
-    const bytes = new Uint8Array([...utf8('name,city\nJos'), 0xe9, ...utf8(',S'), 0xe3, ...utf8('o Paulo\n')]);
+    const bytes = new Uint8Array([
+      ...utf8('name,city\nJos'),
+      0xe9,
+      ...utf8(',S'),
+      0xe3,
+      ...utf8('o Paulo\n')
+    ]);
     expect(() => toUtf8(bytes)).toThrow(/UTF-8/);
   });
 
@@ -105,6 +114,8 @@ describe('maybeGunzip', () => {
   });
 
   it('reports a corrupt gzip stream', async () => {
-    await expect(maybeGunzip(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]))).rejects.toThrow(/could not be decompressed/);
+    await expect(maybeGunzip(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]))).rejects.toThrow(
+      /could not be decompressed/
+    );
   });
 });

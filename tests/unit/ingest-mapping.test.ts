@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headerFingerprint, mappingFromJson, mappingToJson } from '../../src/lib/ingest/mapping-json';
+import {
+  headerFingerprint,
+  mappingFromJson,
+  mappingToJson
+} from '../../src/lib/ingest/mapping-json';
 import { sniffCsv } from '../../src/lib/ingest/sniff';
 import { closestHeader, suggestMapping } from '../../src/lib/ingest/suggest-mapping';
 import { detectTimestampFormat } from '../../src/lib/ingest/timestamp-formats';
@@ -19,21 +23,135 @@ function evalHead(file: string): { header: string[]; rows: string[][] } | undefi
 }
 
 describe('suggestMapping on Chinese exports', () => {
-  const header = ['工单编号', '客户ID', '提交时间', '进线渠道', '处理渠道', '终端', '客户类型', '区域', '语言', '业务类型', '问题分类', '优先级', '紧急类型', '是否升级', '转人工时间', '应答时间', '处理时长（秒）', '客服工号', '首次响应时间', '工单状态', '关闭时间', '解决方式', '满意度'];
+  const header = [
+    '工单编号',
+    '客户ID',
+    '提交时间',
+    '进线渠道',
+    '处理渠道',
+    '终端',
+    '客户类型',
+    '区域',
+    '语言',
+    '业务类型',
+    '问题分类',
+    '优先级',
+    '紧急类型',
+    '是否升级',
+    '转人工时间',
+    '应答时间',
+    '处理时长（秒）',
+    '客服工号',
+    '首次响应时间',
+    '工单状态',
+    '关闭时间',
+    '解决方式',
+    '满意度'
+  ];
   const rows = [
-    ['W1', 'U1', '2026/3/1 8:05', '小程序', '热线', '安卓', '个人', '国内', 'zh', '支付', 'fund_safety', '紧急', '资金损失', '是', '2026/3/1 8:06', '2026/3/1 8:07', '300', 'A01', '2026/3/1 8:05', '已解决', '2026/3/1 8:30', '人工', '5'],
-    ['W2', 'U2', '2026/3/1 9:10', '公众号', '', 'iPhone', '企业', '东南亚', 'th', '账号', 'status_query', 'P2', '', '否', '', '', '', '', '', '处理中', '', '', ''],
-    ['W3', 'U3', '2026/3/1 9:30', '帮助与反馈', '', '鸿蒙', '个人', '欧洲', 'fr', '功能', 'gdpr', '低', '其他', '否', '', '', '', '', '', '未解决', '2026/3/2 9:00', '机器人', '3']
+    [
+      'W1',
+      'U1',
+      '2026/3/1 8:05',
+      '小程序',
+      '热线',
+      '安卓',
+      '个人',
+      '国内',
+      'zh',
+      '支付',
+      'fund_safety',
+      '紧急',
+      '资金损失',
+      '是',
+      '2026/3/1 8:06',
+      '2026/3/1 8:07',
+      '300',
+      'A01',
+      '2026/3/1 8:05',
+      '已解决',
+      '2026/3/1 8:30',
+      '人工',
+      '5'
+    ],
+    [
+      'W2',
+      'U2',
+      '2026/3/1 9:10',
+      '公众号',
+      '',
+      'iPhone',
+      '企业',
+      '东南亚',
+      'th',
+      '账号',
+      'status_query',
+      'P2',
+      '',
+      '否',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '处理中',
+      '',
+      '',
+      ''
+    ],
+    [
+      'W3',
+      'U3',
+      '2026/3/1 9:30',
+      '帮助与反馈',
+      '',
+      '鸿蒙',
+      '个人',
+      '欧洲',
+      'fr',
+      '功能',
+      'gdpr',
+      '低',
+      '其他',
+      '否',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '未解决',
+      '2026/3/2 9:00',
+      '机器人',
+      '3'
+    ]
   ];
   const s = suggestMapping(header, rows);
 
   it('maps every column by its Chinese name', () => {
     const expected: Record<string, number> = {
-      ticket_id: 0, user_id: 1, created_at: 2, entry_channel: 3, handling_channel: 4, platform: 5,
-      customer_type: 6, region: 7, language: 8, category: 9, issue_type: 10, priority: 11,
-      emergency_type: 12, escalated: 13, human_requested_at: 14, agent_answered_at: 15,
-      handle_seconds: 16, agent_id: 17, first_response_at: 18, status: 19, resolved_at: 20,
-      resolved_by: 21, csat: 22
+      ticket_id: 0,
+      user_id: 1,
+      created_at: 2,
+      entry_channel: 3,
+      handling_channel: 4,
+      platform: 5,
+      customer_type: 6,
+      region: 7,
+      language: 8,
+      category: 9,
+      issue_type: 10,
+      priority: 11,
+      emergency_type: 12,
+      escalated: 13,
+      human_requested_at: 14,
+      agent_answered_at: 15,
+      handle_seconds: 16,
+      agent_id: 17,
+      first_response_at: 18,
+      status: 19,
+      resolved_at: 20,
+      resolved_by: 21,
+      csat: 22
     };
     expect(s.mapping.columns).toEqual(expected);
     expect(s.missingRequired).toEqual([]);
@@ -41,32 +159,54 @@ describe('suggestMapping on Chinese exports', () => {
   });
 
   it('builds value maps only for values that are not canonical', () => {
-    expect(s.mapping.values.platform).toEqual({ 安卓: 'android', iphone: 'ios', 鸿蒙: 'harmonyos' });
+    expect(s.mapping.values.platform).toEqual({
+      安卓: 'android',
+      iphone: 'ios',
+      鸿蒙: 'harmonyos'
+    });
     expect(s.mapping.values.priority).toEqual({ 紧急: 'P0', 低: 'P3' });
-    expect(s.mapping.values.status).toEqual({ 已解决: 'resolved', 处理中: 'open', 未解决: 'unresolved' });
+    expect(s.mapping.values.status).toEqual({
+      已解决: 'resolved',
+      处理中: 'open',
+      未解决: 'unresolved'
+    });
     expect(s.mapping.values.escalated).toBeUndefined();
     expect(s.mapping.timestampFormats?.created_at).toBe('slash-ymd');
     expect(s.evidence.find((e) => e.column === 'platform')?.reason).toMatch(/3\/3 distinct values/);
   });
 
   it('uses values to pick between candidate columns and reports unmatched values', () => {
-    const r = suggestMapping(['单号', '渠道', '来源', '创建时间'], [
-      ['1', '热线', '安卓', '2026-03-01 08:00'],
-      ['2', '小程序', 'Windows', '2026-03-01 09:00'],
-      ['3', '公众号', 'iOS', '2026-03-01 09:00']
-    ]);
+    const r = suggestMapping(
+      ['单号', '渠道', '来源', '创建时间'],
+      [
+        ['1', '热线', '安卓', '2026-03-01 08:00'],
+        ['2', '小程序', 'Windows', '2026-03-01 09:00'],
+        ['3', '公众号', 'iOS', '2026-03-01 09:00']
+      ]
+    );
     expect(r.mapping.columns.entry_channel).toBe(1);
     expect(r.mapping.columns.platform).toBe(2);
     expect(r.evidence.find((e) => e.column === 'platform')?.confidence).toBe('values');
     expect(r.unmatchedValues).toEqual({});
-    const pc = suggestMapping(['单号', '渠道', '平台', '创建时间'], [['1', '热线', 'PC', '2026-03-01 08:00']]);
+    const pc = suggestMapping(
+      ['单号', '渠道', '平台', '创建时间'],
+      [['1', '热线', 'PC', '2026-03-01 08:00']]
+    );
     expect(pc.unmatchedValues.platform).toEqual(['PC']);
     expect(pc.unambiguous).toBe(false);
   });
 
   it('strips units and ignores case, spaces and underscores', () => {
-    const r = suggestMapping(['Ticket ID', 'CREATED_AT', 'Entry Channel', 'Handle Time [s]'], [['1', '2026-03-01', 'hotline', '3']]);
-    expect(r.mapping.columns).toMatchObject({ ticket_id: 0, created_at: 1, entry_channel: 2, handle_seconds: 3 });
+    const r = suggestMapping(
+      ['Ticket ID', 'CREATED_AT', 'Entry Channel', 'Handle Time [s]'],
+      [['1', '2026-03-01', 'hotline', '3']]
+    );
+    expect(r.mapping.columns).toMatchObject({
+      ticket_id: 0,
+      created_at: 1,
+      entry_channel: 2,
+      handle_seconds: 3
+    });
     expect(r.evidence.find((e) => e.column === 'ticket_id')?.confidence).toBe('exact');
   });
 
@@ -87,15 +227,18 @@ describe('suggestMapping on the real logs', () => {
     expect(r.evidence.every((e) => e.confidence === 'preset')).toBe(true);
   });
 
-  it.each(['nyc311_sample_2024-05-27_1000rows.csv', 'nyc311_sample_2022-05-01_924rows.csv'])('recognises NYC 311 (%s)', (file) => {
-    const f = evalHead(file);
-    if (!f) return;
-    const r = suggestMapping(f.header, f.rows);
-    expect(r.mapping.presetId).toBe('nyc311');
-    expect(r.mapping.columns.ticket_id).toBe(f.header.findIndex((h) => /unique.key/i.test(h)));
-    const expected = file.includes('2022') ? 'mdy-ampm' : 'iso';
-    expect(r.mapping.timestampFormats?.created_at).toBe(expected);
-  });
+  it.each(['nyc311_sample_2024-05-27_1000rows.csv', 'nyc311_sample_2022-05-01_924rows.csv'])(
+    'recognises NYC 311 (%s)',
+    (file) => {
+      const f = evalHead(file);
+      if (!f) return;
+      const r = suggestMapping(f.header, f.rows);
+      expect(r.mapping.presetId).toBe('nyc311');
+      expect(r.mapping.columns.ticket_id).toBe(f.header.findIndex((h) => /unique.key/i.test(h)));
+      const expected = file.includes('2022') ? 'mdy-ampm' : 'iso';
+      expect(r.mapping.timestampFormats?.created_at).toBe(expected);
+    }
+  );
 
   it('recognises the helpdesk event log as a grouping preset', () => {
     const f = evalHead('helpdesk_italian_sw_finale.csv');
@@ -108,7 +251,13 @@ describe('suggestMapping on the real logs', () => {
     if (!f) return;
     const r = suggestMapping(f.header, f.rows);
     expect(r.mapping.presetId).toBeUndefined();
-    expect(r.mapping.columns).toMatchObject({ ticket_id: 0, created_at: 1, status: 2, priority: 4, agent_id: 11 });
+    expect(r.mapping.columns).toMatchObject({
+      ticket_id: 0,
+      created_at: 1,
+      status: 2,
+      priority: 4,
+      agent_id: 11
+    });
     expect(r.mapping.timestampFormats?.created_at).toBe('iso');
     expect(r.mapping.values.priority).toMatchObject({ medium: 'P2' });
     expect(r.missingRequired).toEqual(['entry_channel']);
@@ -124,7 +273,9 @@ describe('mapping persistence', () => {
 
   it('round-trips through JSON', () => {
     expect(mappingFromJson(mappingToJson(mapping), 3)).toEqual(mapping);
-    expect(mappingFromJson(mappingToJson({ ...mapping, presetId: 'nyc311' })).presetId).toBe('nyc311');
+    expect(mappingFromJson(mappingToJson({ ...mapping, presetId: 'nyc311' })).presetId).toBe(
+      'nyc311'
+    );
   });
 
   it.each([
@@ -132,10 +283,16 @@ describe('mapping persistence', () => {
     ['{"columns":{"ticket_id":-1},"values":{}}', /bad source index -1 for column "ticket_id"/],
     ['{"columns":{"ticket_id":1.5},"values":{}}', /bad source index/],
     ['{"columns":{"ticket_id":9},"values":{}}', /bad source index 9/],
-    ['{"columns":{},"values":{"platform":{"x":"blackberry"}}}', /unknown target code "blackberry" for column "platform"/],
+    [
+      '{"columns":{},"values":{"platform":{"x":"blackberry"}}}',
+      /unknown target code "blackberry" for column "platform"/
+    ],
     ['{"columns":{},"values":{"ticket_id":{"x":"y"}}}', /not an enum or bool column/],
     ['{"columns":{},"values":{},"presetId":"nope"}', /unknown preset "nope"/],
-    ['{"columns":{},"values":{},"timestampFormats":{"created_at":"dmy"}}', /unknown timestamp format "dmy"/],
+    [
+      '{"columns":{},"values":{},"timestampFormats":{"created_at":"dmy"}}',
+      /unknown timestamp format "dmy"/
+    ],
     ['not json', /not valid JSON/]
   ])('rejects %s', (json, message) => {
     expect(() => mappingFromJson(json, 3)).toThrow(message);

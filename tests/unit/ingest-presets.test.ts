@@ -19,7 +19,9 @@ import { ENGINES } from '../support/engines';
 const EVALDATA = '../shared/evaldata';
 
 async function readRaw(db: Db, name: string, bytes: Uint8Array) {
-  const { delimiter, header, sampleRows } = sniffCsv(new TextDecoder().decode(bytes.subarray(0, 65536)));
+  const { delimiter, header, sampleRows } = sniffCsv(
+    new TextDecoder().decode(bytes.subarray(0, 65536))
+  );
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const path = await db.registerFile(name, bytes);
   const delim = delimiter === '\t' ? '\\t' : delimiter;
@@ -29,7 +31,8 @@ async function readRaw(db: Db, name: string, bytes: Uint8Array) {
   return { header, sampleRows };
 }
 
-const when = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString().slice(0, 19) : ms);
+const when = (ms: unknown) =>
+  typeof ms === 'number' ? new Date(ms).toISOString().slice(0, 19) : ms;
 
 describe.each(ENGINES)('ingest SQL on $name DuckDB', ({ open }) => {
   let db: Db;
@@ -77,7 +80,11 @@ describe.each(ENGINES)('ingest SQL on $name DuckDB', ({ open }) => {
   it('maps the Anonymous Bank log: phantom calls rejected, midnight crossings, unique ids', async () => {
     const path = `${EVALDATA}/anonymous_bank_february_1999.txt`;
     if (!existsSync(path)) return console.warn(`skipping: ${path} not found`);
-    const { header, sampleRows } = await readRaw(db, 'bank.txt', toUtf8(new Uint8Array(readFileSync(path))).bytes);
+    const { header, sampleRows } = await readRaw(
+      db,
+      'bank.txt',
+      toUtf8(new Uint8Array(readFileSync(path))).bytes
+    );
     const preset = findPreset(header);
     expect(preset?.id).toBe('anonymous-bank');
     const plan = preset!.plan(header, sampleRows);
@@ -118,7 +125,11 @@ describe.each(ENGINES)('ingest SQL on $name DuckDB', ({ open }) => {
   it('folds the helpdesk event log into one ticket per case', async () => {
     const path = `${EVALDATA}/helpdesk_italian_sw_finale.csv`;
     if (!existsSync(path)) return console.warn(`skipping: ${path} not found`);
-    const { header, sampleRows } = await readRaw(db, 'helpdesk.csv', new Uint8Array(readFileSync(path)));
+    const { header, sampleRows } = await readRaw(
+      db,
+      'helpdesk.csv',
+      new Uint8Array(readFileSync(path))
+    );
     const plan = findPreset(header)!.plan(header, sampleRows);
     await db.exec(`CREATE OR REPLACE TABLE helpdesk AS ${presetProjectionSql(plan, 'raw')}`);
     const [s] = await db.query(`SELECT count(*)::DOUBLE AS tickets,
@@ -145,10 +156,18 @@ describe.each(ENGINES)('ingest SQL on $name DuckDB', ({ open }) => {
     const { bytes, header } = await parquetToCsvBytes(new Uint8Array(readFileSync(file)));
     expect(header).toEqual(['ticket_id', 'created_at', 'resolved_at', 'day', 'n', 'note']);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\n')[2]).toBe('T1,2026-03-01T08:01:00.000,2026-03-01T00:00:00.000Z,2026-03-01,1,"a ""quoted"", text"');
+    expect(text.split('\n')[2]).toBe(
+      'T1,2026-03-01T08:01:00.000,2026-03-01T00:00:00.000Z,2026-03-01,1,"a ""quoted"", text"'
+    );
     await readRaw(db, 'pq.csv', bytes);
-    const rows = await db.query(`SELECT c0, ${timestampSql('iso', 'c1')} AS t FROM raw ORDER BY c0`);
-    expect(rows.map((r) => when(r.t))).toEqual(['2026-03-01T08:00:00', '2026-03-01T08:01:00', '2026-03-01T08:02:00']);
+    const rows = await db.query(
+      `SELECT c0, ${timestampSql('iso', 'c1')} AS t FROM raw ORDER BY c0`
+    );
+    expect(rows.map((r) => when(r.t))).toEqual([
+      '2026-03-01T08:00:00',
+      '2026-03-01T08:01:00',
+      '2026-03-01T08:02:00'
+    ]);
   });
 });
 
@@ -158,7 +177,25 @@ describe('presets', () => {
   });
 
   it('document their choices', () => {
-    const header = ['vru+line', 'call_id', 'customer_id', 'priority', 'type', 'date', 'vru_entry', 'vru_exit', 'vru_time', 'q_start', 'q_exit', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'];
+    const header = [
+      'vru+line',
+      'call_id',
+      'customer_id',
+      'priority',
+      'type',
+      'date',
+      'vru_entry',
+      'vru_exit',
+      'vru_time',
+      'q_start',
+      'q_exit',
+      'q_time',
+      'outcome',
+      'ser_start',
+      'ser_exit',
+      'ser_time',
+      'server'
+    ];
     const preset = findPreset(header);
     expect(preset?.notes.join(' ')).toMatch(/PHANTOM/);
     expect(() => preset?.plan(header.slice(1), [])).toThrow(/vru\+line/);

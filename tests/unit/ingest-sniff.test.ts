@@ -3,7 +3,11 @@ import { sniffCsv } from '../../src/lib/ingest/sniff';
 
 describe('sniffCsv', () => {
   it.each([',', ';', '\t', '|'] as const)('detects the delimiter %j', (d) => {
-    const text = ['工单号', '创建时间', '备注'].join(d) + '\n' + ['T1', '2026-03-01 08:00', 'a b'].join(d) + '\n';
+    const text =
+      ['工单号', '创建时间', '备注'].join(d) +
+      '\n' +
+      ['T1', '2026-03-01 08:00', 'a b'].join(d) +
+      '\n';
     const result = sniffCsv(text);
     expect(result.delimiter).toBe(d);
     expect(result.header).toEqual(['工单号', '创建时间', '备注']);

@@ -214,6 +214,8 @@ export async function maybeGunzip(bytes: Uint8Array): Promise<Uint8Array> {
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The file looks gzip-compressed but could not be decompressed: ${reason}`);
+    throw new Error(`The file looks gzip-compressed but could not be decompressed: ${reason}`, {
+      cause: error
+    });
   }
 }

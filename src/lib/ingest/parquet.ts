@@ -48,7 +48,7 @@ export async function parquetToCsvBytes(
     metadata = parquetMetadata(buffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`This Parquet file could not be read: ${reason}`);
+    throw new Error(`This Parquet file could not be read: ${reason}`, { cause: error });
   }
   const fields = parquetSchema(metadata).children.map((c) => c.element);
   const header = fields.map((f) => f.name);
