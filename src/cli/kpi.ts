@@ -4,11 +4,13 @@ import type { Filters } from '../lib/metrics/filters';
 import { computeMetrics } from '../lib/metrics/compute';
 import { DEFAULT_SETTINGS } from '../lib/metrics/settings';
 import { formatKpiTable, toKpiJson } from './kpi-output';
+import { explainMapping, readMapping } from './mapping-report';
 import { failAndExit, loadForCli } from './load-for-cli';
 
 const USAGE =
   'usage: npm run kpi -- [FILE] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--channel C] ' +
-  '[--platform P] [--region R] [--customer-type T] [--pickup-threshold SECONDS] [--time-zone ZONE]';
+  '[--platform P] [--region R] [--customer-type T] [--pickup-threshold SECONDS] [--time-zone ZONE] ' +
+  '[--mapping MAPPING.json]';
 
 function listOption(value: string | undefined, allowed: readonly string[], flag: string) {
   if (value === undefined) return undefined;
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       'customer-type': { type: 'string' },
       'pickup-threshold': { type: 'string' },
       'time-zone': { type: 'string' },
+      mapping: { type: 'string' },
       help: { type: 'boolean', default: false }
     }
   });
@@ -64,8 +67,12 @@ async function main(): Promise<void> {
     pickupThresholdSeconds: threshold === undefined ? 20 : Number(threshold)
   };
 
-  const { db, report } = await loadForCli(positionals[0], { timeZone: settings.timeZone });
+  const { db, report } = await loadForCli(positionals[0], {
+    timeZone: values['time-zone'],
+    mapping: values.mapping ? readMapping(values.mapping) : undefined
+  });
   try {
+    explainMapping(report);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });
     const output = values.json
       ? JSON.stringify(toKpiJson(report, results), null, 2)

@@ -1,10 +1,16 @@
-import { DEFAULT_TIME_ZONE } from '../contract/columns';
+import { columnSpec, DEFAULT_TIME_ZONE } from '../contract/columns';
 import type { Db } from '../db/types';
-import { closestColumn } from './closest';
+import { closestHeader } from './suggest-mapping';
+import { buildValueMap } from './value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
 import { LoadError } from './load-error';
 import type { Mapping, MappingEvidence } from './mapping-types';
-import { CROSS_COLUMN_CHECKS, normaliseSelect, type TimestampParser } from './normalise-sql';
+import {
+  CROSS_COLUMN_CHECKS,
+  mappedTimestampParser,
+  normaliseSelect,
+  type TimestampParser
+} from './normalise-sql';
 import { prepareFile, type PreparedFile } from './prepare-file';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
@@ -27,6 +33,13 @@ export interface LoadReport {
   rejectedSample: RejectedRow[];
   /** Canonical columns the file supplies (mapped, or built by a preset). */
   presentColumns: string[];
+  /** Values of mapped enum columns that matched no code: their rows are rejected. */
+  unmatchedValues: Partial<Record<string, string[]>>;
+  /** True when the loader chose the mapping (no saved mapping was given). */
+  suggested: boolean;
+  canonicalHeader: boolean;
+  duplicateHeaders: string[];
+  presetId: string | null;
   timeZone: string;
   /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
   dateRange: { from: string; to: string } | null;
@@ -53,11 +66,20 @@ export async function loadTicketFile(
   options: LoadOptions = {}
 ): Promise<LoadReport> {
   const started = performance.now();
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const prepared = await prepareFile(file.bytes, options.mapping);
+  const plan = prepared.plan;
+  if (plan?.groupBy) {
+    throw new LoadError(
+      'unreadable',
+      'This file is an event log (one row per status change), not one row per ticket; ' +
+        'folding events into tickets is not supported yet. Export one row per ticket.'
+    );
+  }
+  const timeZone = options.timeZone ?? plan?.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new LoadError('bad-setting', `Unknown time zone "${timeZone}" (e.g. Asia/Shanghai).`);
   }
-  const prepared = await prepareFile(file.bytes, options.mapping);
+  options = { ...options, expressions: { ...plan?.expressions, ...options.expressions } };
   assertRequiredColumns(prepared, options);
 
   const path = await db.registerFile('upload.csv', prepared.bytes);
@@ -67,11 +89,13 @@ export async function loadTicketFile(
     await db.dropFile('upload.csv');
   }
   await defineTimeZone(db, timeZone, options, prepared);
+  const unmatchedValues = prepared.userMapping ? {} : await completeValueMaps(db, prepared);
 
   const select = normaliseSelect({
     mapping: prepared.mapping,
     parseTimestamp: options.parseTimestamp,
-    expressions: options.expressions
+    expressions: options.expressions,
+    rejectIf: plan?.rejectIf
   });
   const crossChecks = CROSS_COLUMN_CHECKS.map(
     ([condition, reason]) => `CASE WHEN ${condition} THEN '${reason}' END`
@@ -99,6 +123,11 @@ export async function loadTicketFile(
     rows,
     rejectedSample: await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE),
     presentColumns: presentColumns(prepared, options),
+    unmatchedValues,
+    suggested: !prepared.userMapping,
+    canonicalHeader: prepared.canonicalHeader,
+    duplicateHeaders: prepared.duplicateHeaders,
+    presetId: prepared.mapping.presetId ?? null,
     timeZone,
     dateRange: await dateRange(db),
     loadMs: performance.now() - started
@@ -115,7 +144,7 @@ function assertRequiredColumns(prepared: PreparedFile, options: LoadOptions): vo
   const missing = prepared.missingRequired.filter((c) => !options.expressions?.[c]);
   if (missing.length === 0) return;
   const details = missing.map((column) => {
-    const near = closestColumn(column, prepared.header);
+    const near = closestHeader(column, prepared.header);
     return near ? `${column} (closest column in the file: "${near}")` : column;
   });
   throw new LoadError(
@@ -160,8 +189,9 @@ async function defineTimeZone(
   const created = prepared.mapping.columns.created_at;
   const expression = options.expressions?.created_at ?? (created === undefined ? null : `c${created}`);
   if (expression === null) return;
-  const parse = (options.parseTimestamp ?? ((v: string) => `TRY_CAST(${v} AS TIMESTAMP)`))(
-    `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`
+  const parse = (options.parseTimestamp ?? mappedTimestampParser(prepared.mapping))(
+    `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`,
+    'created_at'
   );
   const [range] = await db.query<{ lo: number | null; hi: number | null }>(
     `SELECT min(t) AS lo, max(t) AS hi FROM (SELECT ${parse} AS t FROM raw)`
@@ -170,6 +200,30 @@ async function defineTimeZone(
   const lo = (range?.lo ?? now) - 2 * day;
   const hi = Math.max(range?.hi ?? now, lo) + 400 * day;
   for (const macro of timeZoneMacros(offsetSpans(timeZone, lo, hi))) await db.exec(macro);
+}
+
+const DISTINCT_VALUES_LIMIT = 2000;
+
+/** Extends suggested value maps to every distinct value in the file, not just the sample. */
+async function completeValueMaps(
+  db: Db,
+  prepared: PreparedFile
+): Promise<Partial<Record<string, string[]>>> {
+  const unmatched: Partial<Record<string, string[]>> = {};
+  for (const [column, index] of Object.entries(prepared.mapping.columns)) {
+    const spec = columnSpec(column);
+    if (index === undefined || (spec?.type !== 'enum' && spec?.type !== 'bool')) continue;
+    const rows = await db.query<{ v: string }>(
+      `SELECT DISTINCT c${index} AS v FROM raw WHERE c${index} IS NOT NULL LIMIT ${DISTINCT_VALUES_LIMIT}`
+    );
+    const result = buildValueMap(
+      column,
+      rows.map((r) => r.v)
+    );
+    prepared.mapping.values[column] = { ...result.map, ...prepared.mapping.values[column] };
+    if (result.unmatched.length > 0) unmatched[column] = result.unmatched;
+  }
+  return unmatched;
 }
 
 async function markDuplicateIds(db: Db): Promise<void> {

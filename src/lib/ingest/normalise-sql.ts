@@ -1,20 +1,23 @@
 import { COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../contract/columns';
 import { join, raw, sql, type Sql } from '../db/sql';
 import type { Mapping } from './mapping-types';
+import { utcTimestampSql } from './timestamp-formats';
 
-/** Builds a SQL expression turning a trimmed text value into a naive local TIMESTAMP. */
-export type TimestampParser = (valueExpr: string) => string;
+/** Builds a SQL expression turning a column's trimmed text into a UTC TIMESTAMP. */
+export type TimestampParser = (valueExpr: string, column: string) => string;
 
-/** ISO 8601 with optional `T`, fraction and offset; naive values are local wall-clock time. */
-export const isoTimestampParser: TimestampParser = (v) =>
-  `CASE WHEN regexp_matches(${v}, '\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?\\s*(Z|z|[+-]\\d\\d(:?\\d\\d)?)$') ` +
-  `THEN TRY_CAST(${v} AS TIMESTAMPTZ)::TIMESTAMP ELSE from_local(TRY_CAST(${v} AS TIMESTAMP)) END`;
+/** Values in the column's detected format; offset-less values are the dataset's wall clock. */
+export function mappedTimestampParser(mapping: Mapping): TimestampParser {
+  return (v, column) => utcTimestampSql(mapping.timestampFormats?.[column] ?? 'iso', v, 'from_local');
+}
 
 export interface NormaliseOptions {
   mapping: Mapping;
   parseTimestamp?: TimestampParser;
   /** Trusted SQL (from a built-in preset) that replaces a column's source value. */
   expressions?: Partial<Record<string, string>>;
+  /** Trusted row conditions over the raw columns (from a preset) that reject a row. */
+  rejectIf?: ReadonlyArray<{ when: string; reason: string }>;
 }
 
 const stringList = (values: readonly string[]) =>
@@ -90,8 +93,8 @@ function parseColumn(spec: ColumnSpec, options: NormaliseOptions): ParsedColumn 
       };
     }
     case 'ts': {
-      const parse = options.parseTimestamp ?? isoTimestampParser;
-      const value = raw(parse(text));
+      const parse = options.parseTimestamp ?? mappedTimestampParser(options.mapping);
+      const value = raw(parse(text, spec.name));
       return {
         value,
         invalid: sql`(${raw(text)} IS NOT NULL AND ${value} IS NULL)`,
@@ -116,6 +119,9 @@ export function normaliseSelect(options: NormaliseOptions): Sql {
       );
     }
     if (p.invalid) problems.push(sql`CASE WHEN ${p.invalid} THEN ${p.reason} END`);
+  }
+  for (const rule of options.rejectIf ?? []) {
+    problems.push(sql`CASE WHEN coalesce(${raw(rule.when)}, false) THEN ${rule.reason} END`);
   }
   return sql`SELECT __rec, ${join(values, ', ')}, concat_ws('; ', ${join(problems, ', ')}) AS __reason FROM raw`;
 }

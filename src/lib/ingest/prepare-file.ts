@@ -1,67 +1,89 @@
-import Papa from 'papaparse';
 import { COLUMN_NAMES, REQUIRED_COLUMNS } from '../contract/columns';
+import { isParquet, maybeGunzip, toUtf8 } from './decode';
 import { LoadError } from './load-error';
-import type { Mapping, MappingEvidence } from './mapping-types';
+import type { Mapping, MappingEvidence, SuggestedMapping } from './mapping-types';
+import { parquetToCsvBytes } from './parquet';
+import { presetById, type PresetPlan } from './presets';
+import { sniffCsv } from './sniff';
+import { suggestMapping } from './suggest-mapping';
 
 /** A file made ready for DuckDB: UTF-8 bytes, its dialect, its header and a mapping. */
 export interface PreparedFile {
   bytes: Uint8Array;
   encoding: string;
+  encodingEvidence: string;
   delimiter: string;
   header: string[];
+  duplicateHeaders: string[];
   sampleRows: string[][];
   mapping: Mapping;
   evidence: MappingEvidence[];
   missingRequired: string[];
+  /** Source values of mapped enum columns that matched no canonical code (from the sample). */
+  unmatchedValues: SuggestedMapping['unmatchedValues'];
+  /** True when the user supplied the mapping; false when the loader suggested it. */
+  userMapping: boolean;
+  /** True when every header name is already a canonical column name. */
+  canonicalHeader: boolean;
+  plan: PresetPlan | null;
 }
 
 const HEAD_BYTES = 256 * 1024;
 
+/** Decodes, sniffs and maps a file; throws a LoadError a person can act on. */
 export async function prepareFile(input: Uint8Array, mapping?: Mapping): Promise<PreparedFile> {
   if (input.length === 0) throw new LoadError('empty', 'The file is empty.');
-  const bytes = isGzip(input) ? await gunzip(input) : input;
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, HEAD_BYTES)).replace(/^\ufeff/, '');
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [',', ';', '\t', '|'].reduce((best, d) =>
-    firstLine.split(d).length > firstLine.split(best).length ? d : best
-  );
-  const parsed = Papa.parse<string[]>(head, { delimiter, preview: 21, skipEmptyLines: true });
-  const header = (parsed.data[0] ?? []).map((h) => h.trim());
-  if (header.length === 0) throw new LoadError('empty', 'The file has no header line.');
-  const chosen = mapping ?? canonicalMapping(header);
-  const evidence = Object.entries(chosen.columns).map(([column, index]) => ({
-    column,
-    sourceIndex: index!,
-    sourceHeader: header[index!] ?? '',
-    reason: 'same name as the data contract',
-    confidence: 'exact' as const
-  }));
+  let bytes: Uint8Array;
+  let fromParquet = false;
+  try {
+    bytes = await maybeGunzip(input);
+    if (isParquet(bytes)) {
+      bytes = (await parquetToCsvBytes(bytes)).bytes;
+      fromParquet = true;
+    }
+  } catch (error) {
+    throw new LoadError('unreadable', errorMessage(error));
+  }
+  let decoded: ReturnType<typeof toUtf8>;
+  let sniffed: ReturnType<typeof sniffCsv>;
+  try {
+    decoded = toUtf8(bytes);
+    sniffed = sniffCsv(new TextDecoder('utf-8').decode(decoded.bytes.subarray(0, HEAD_BYTES)));
+  } catch (error) {
+    throw new LoadError('not-text', errorMessage(error));
+  }
+  const suggestion = mapping ? null : suggestMapping(sniffed.header, sniffed.sampleRows);
+  const chosen = mapping ?? suggestion!.mapping;
+  const plan = chosen.presetId ? presetById(chosen.presetId).plan(sniffed.header, sniffed.sampleRows) : null;
+  const built = new Set(Object.keys(plan?.expressions ?? {}));
   return {
-    bytes,
-    encoding: 'utf-8',
-    delimiter,
-    header,
-    sampleRows: parsed.data.slice(1),
+    bytes: decoded.bytes,
+    encoding: fromParquet ? 'parquet' : decoded.encoding,
+    encodingEvidence: decoded.evidence,
+    delimiter: sniffed.delimiter,
+    header: sniffed.header,
+    duplicateHeaders: sniffed.duplicateHeaders,
+    sampleRows: sniffed.sampleRows,
     mapping: chosen,
-    evidence,
-    missingRequired: REQUIRED_COLUMNS.filter((c) => chosen.columns[c] === undefined)
+    evidence: suggestion?.evidence ?? userEvidence(chosen, sniffed.header),
+    missingRequired: REQUIRED_COLUMNS.filter((c) => chosen.columns[c] === undefined && !built.has(c)),
+    unmatchedValues: suggestion?.unmatchedValues ?? {},
+    userMapping: mapping !== undefined,
+    canonicalHeader: sniffed.header.every((h) => COLUMN_NAMES.includes(h)),
+    plan
   };
 }
 
-function canonicalMapping(header: string[]): Mapping {
-  const columns: Mapping['columns'] = {};
-  header.forEach((name, index) => {
-    const key = name.toLowerCase();
-    if (COLUMN_NAMES.includes(key) && columns[key] === undefined) columns[key] = index;
-  });
-  return { columns, values: {} };
+function userEvidence(mapping: Mapping, header: string[]): MappingEvidence[] {
+  return Object.entries(mapping.columns).map(([column, index]) => ({
+    column,
+    sourceIndex: index!,
+    sourceHeader: header[index!] ?? '',
+    reason: 'saved mapping',
+    confidence: 'user' as const
+  }));
 }
 
-function isGzip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

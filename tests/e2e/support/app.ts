@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import { launchChromium } from './browser';
+import { serveBuild } from './static-server';
+
+export interface AppSession {
+  browser: Browser;
+  url: string;
+  /** Every request the pages made that did not go to the app's own 127.0.0.1 server. */
+  foreignRequests: string[];
+  open(path?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Serves `build/` and opens Chromium against it, recording any request that leaves the app. */
+export async function startApp(): Promise<AppSession> {
+  const server = await serveBuild(resolve('build'));
+  const browser = await launchChromium();
+  const foreignRequests: string[] = [];
+  return {
+    browser,
+    url: server.url,
+    foreignRequests,
+    async open(path = '/') {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      page.on('request', (request) => {
+        const target = request.url();
+        if (!target.startsWith(server.url) && !/^(data|blob):/.test(target)) {
+          foreignRequests.push(target);
+        }
+      });
+      await page.goto(`${server.url}${path}`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    }
+  };
+}
+
+/** Waits until the overview's cards hold values for the data now loaded. */
+export async function waitForMetrics(page: Page): Promise<void> {
+  await page.waitForSelector('main:not([aria-busy="true"]) [data-metrics-ready="true"]', {
+    timeout: 90_000
+  });
+}
+
+export async function cardValues(page: Page): Promise<Record<string, number | null>> {
+  return page.$$eval('[data-metric]', (cards) =>
+    Object.fromEntries(
+      cards.map((card) => {
+        const raw = card.getAttribute('data-value') ?? '';
+        return [card.getAttribute('data-metric') ?? '', raw === '' ? null : Number(raw)];
+      })
+    )
+  );
+}
