@@ -24,11 +24,19 @@ function read(path: string, flag: string): string {
 function whole(value: string | undefined, flag: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} ${value}: expected a whole number ≥ ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${flag} ${value}: expected a whole number ≥ ${min}`);
   return n;
 }
 
-const KPIS = ['pickup_within_20s', 'avg_wait_seconds', 'abandon_rate', 'occupancy', 'agent_hours', 'human_requests'] as const;
+const KPIS = [
+  'pickup_within_20s',
+  'avg_wait_seconds',
+  'abandon_rate',
+  'occupancy',
+  'agent_hours',
+  'human_requests'
+] as const;
 
 function kpiJson(r: SimulationResult): Record<string, Estimate> {
   return Object.fromEntries(KPIS.map((k) => [k, r.kpis[k]]));
@@ -53,7 +61,12 @@ function toJson(report: WhatIfReport, staffing: unknown, sources: unknown): unkn
     const s = report.scenario;
     out.scenario = {
       name: s.name,
-      simulated: { ...kpiJson(s.simulated), ...Object.fromEntries(Object.entries(s.effects).map(([k, v]) => [k, { mean: v, lo: v, hi: v }])) },
+      simulated: {
+        ...kpiJson(s.simulated),
+        ...Object.fromEntries(
+          Object.entries(s.effects).map(([k, v]) => [k, { mean: v, lo: v, hi: v }])
+        )
+      },
       delta: s.delta,
       by_queue: s.simulated.byQueue,
       service_level_by_hour: s.simulated.serviceLevelByHour,
@@ -65,12 +78,19 @@ function toJson(report: WhatIfReport, staffing: unknown, sources: unknown): unkn
 }
 
 const fmt = (k: string, v: number): string =>
-  !Number.isFinite(v) ? '—' : k.endsWith('rate') || k.startsWith('pickup') || k === 'occupancy' ? `${(v * 100).toFixed(1)}%` : v.toFixed(1);
-const est = (k: string, e: Estimate): string => `${fmt(k, e.mean)} [${fmt(k, e.lo)}, ${fmt(k, e.hi)}]`;
+  !Number.isFinite(v)
+    ? '—'
+    : k.endsWith('rate') || k.startsWith('pickup') || k === 'occupancy'
+      ? `${(v * 100).toFixed(1)}%`
+      : v.toFixed(1);
+const est = (k: string, e: Estimate): string =>
+  `${fmt(k, e.mean)} [${fmt(k, e.lo)}, ${fmt(k, e.hi)}]`;
 
 function table(report: WhatIfReport): string {
   const observed = report.baseline.observed as unknown as Record<string, number>;
-  const lines = [['kpi', 'observed', 'baseline (95% CI)', report.scenario ? 'scenario (95% CI)' : ''].join('\t')];
+  const lines = [
+    ['kpi', 'observed', 'baseline (95% CI)', report.scenario ? 'scenario (95% CI)' : ''].join('\t')
+  ];
   for (const k of KPIS) {
     const o = observed[k];
     lines.push(
@@ -82,11 +102,15 @@ function table(report: WhatIfReport): string {
       ].join('\t')
     );
   }
-  for (const [k, v] of Object.entries(report.scenario?.effects ?? {})) lines.push(`${k}\t\t\t${fmt(k, v)}`);
+  for (const [k, v] of Object.entries(report.scenario?.effects ?? {}))
+    lines.push(`${k}\t\t\t${fmt(k, v)}`);
   const ns = report.scenario?.nightShift;
   if (ns) {
     for (const [k, v] of Object.entries(ns)) {
-      if (k !== 'relation') lines.push(`${k}\t\t${fmt(k, (v as { baseline: number }).baseline)}\t${fmt(k, (v as { scenario: number }).scenario)}`);
+      if (k !== 'relation')
+        lines.push(
+          `${k}\t\t${fmt(k, (v as { baseline: number }).baseline)}\t${fmt(k, (v as { scenario: number }).scenario)}`
+        );
     }
   }
   return lines.join('\n') + '\n';
@@ -112,25 +136,36 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
   const replications = whole(values.replications, 'replications', DEFAULT_REPLICATIONS, 2);
   const seed = whole(values.seed, 'seed', 1, 0);
-  const scenario: Scenario | undefined = values.scenario ? parseScenario(read(values.scenario, 'scenario')) : undefined;
+  const scenario: Scenario | undefined = values.scenario
+    ? parseScenario(read(values.scenario, 'scenario'))
+    : undefined;
   const staffingCsv = values.staffing ? read(values.staffing, 'staffing') : undefined;
 
   const { db } = await loadForCli(values.data);
   try {
     const rows = await loadHistory(db);
-    const queues = [...new Set(rows.filter((r) => r.requested !== null).map((r) => r.queue))].sort();
+    const queues = [
+      ...new Set(rows.filter((r) => r.requested !== null).map((r) => r.queue))
+    ].sort();
     const uploaded = staffingCsv ? parseStaffingCsv(staffingCsv, queues) : undefined;
     const baseline = prepareBaseline(rows, scenario?.service_level_seconds ?? 20, uploaded);
     const started = Date.now();
     const report = runWhatIf(baseline, scenario, { replications, seed });
     if ('cancelled' in report) throw new Error('simulation cancelled');
-    const arrivals = report.baseline.simulated.arrivalsSimulated + (report.scenario?.simulated.arrivalsSimulated ?? 0);
+    const arrivals =
+      report.baseline.simulated.arrivalsSimulated +
+      (report.scenario?.simulated.arrivalsSimulated ?? 0);
     const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
     process.stderr.write(
       `simulated ${arrivals.toLocaleString('en')} arrivals in ${seconds.toFixed(2)} s: ${Math.round(arrivals / seconds).toLocaleString('en')} arrivals/s\n`
     );
     if (values.json) {
-      process.stdout.write(JSON.stringify(toJson(report, baseline.staffing.queues, baseline.staffingSource), (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)) + '\n');
+      process.stdout.write(
+        JSON.stringify(
+          toJson(report, baseline.staffing.queues, baseline.staffingSource),
+          (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)
+        ) + '\n'
+      );
     } else process.stdout.write(table(report));
   } finally {
     await db.close();

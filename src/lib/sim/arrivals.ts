@@ -18,7 +18,10 @@ export interface ArrivalRef {
 }
 
 /** Builds time-ordered queues from references (already grouped by queue). */
-export function arrivalsFrom(byQueue: Map<string, ArrivalRef[]>, rows: readonly TicketRow[]): ArrivalSet {
+export function arrivalsFrom(
+  byQueue: Map<string, ArrivalRef[]>,
+  rows: readonly TicketRow[]
+): ArrivalSet {
   const queues: QueueArrivals[] = [];
   const rowOf: Record<string, Int32Array> = {};
   for (const [queue, refs] of [...byQueue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -68,8 +71,14 @@ export function historicalArrivals(rows: readonly TicketRow[]): ArrivalSet {
 export function agentWork(rows: readonly TicketRow[]): AgentWork[] {
   const out: AgentWork[] = [];
   for (const r of rows) {
-    if (r.requested === null || r.abandoned || r.agentId === null || r.handleSeconds === null) continue;
-    out.push({ queue: r.queue, agent: r.agentId, start: r.requested + (r.waitSeconds ?? 0), seconds: r.handleSeconds });
+    if (r.requested === null || r.abandoned || r.agentId === null || r.handleSeconds === null)
+      continue;
+    out.push({
+      queue: r.queue,
+      agent: r.agentId,
+      start: r.requested + (r.waitSeconds ?? 0),
+      seconds: r.handleSeconds
+    });
   }
   return out;
 }

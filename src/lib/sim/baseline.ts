@@ -3,7 +3,7 @@ import { arrivalWindow, DEFAULT_THRESHOLD_SECONDS } from './engine';
 import type { TicketRow } from './load-history';
 import { observedKpis, type ObservedKpis } from './observed';
 import { buildQueueModels } from './queue-model';
-import { inferStaffingFromAgents, inferStaffingFromWaits } from './staffing';
+import { inferStaffingFromPresence, inferStaffingFromWaits } from './staffing';
 import type { QueueModel, StaffingTable } from './types';
 
 /** Where a queue's baseline staffing came from. */
@@ -26,7 +26,7 @@ export const MIN_AGENT_ID_SHARE = 0.5;
 
 /**
  * Builds the baseline from ticket rows: arrivals per queue, service/patience models, and
- * staffing inferred per queue from agent activity (enough agent ids) or fitted to the waits.
+ * staffing inferred per queue from agent presence (enough agent ids) or fitted to the waits.
  */
 export function prepareBaseline(
   rows: readonly TicketRow[],
@@ -34,7 +34,8 @@ export function prepareBaseline(
   uploaded?: StaffingTable
 ): Baseline {
   const arrivals = historicalArrivals(rows);
-  if (arrivals.queues.length === 0) throw new Error('no human requests (human_requested_at) in the data: nothing to simulate');
+  if (arrivals.queues.length === 0)
+    throw new Error('no human requests (human_requested_at) in the data: nothing to simulate');
   const window = arrivalWindow(arrivals);
   const models = buildQueueModels(arrivals.queues);
   const staffingSource: Record<string, StaffingSource> = {};
@@ -46,7 +47,11 @@ export function prepareBaseline(
     const work = agentWork(rows);
     const withId = new Map<string, number>();
     for (const w of work) withId.set(w.queue, (withId.get(w.queue) ?? 0) + 1);
-    const byAgents = inferStaffingFromAgents(work, arrivals.queues.map((q) => q.queue), window);
+    const byAgents = inferStaffingFromPresence(
+      work,
+      arrivals.queues.map((q) => q.queue),
+      window
+    );
     const table: Record<string, number[]> = {};
     for (const q of arrivals.queues) {
       let served = 0;

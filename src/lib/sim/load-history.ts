@@ -83,7 +83,8 @@ export async function loadHistory(db: Db): Promise<TicketRow[]> {
     statusFollowups: Number(r.status_followups),
     statusLookups: Number(r.status_lookups),
     aiConfidence: num(r.ai_confidence),
-    intentWrong: r.intent_wrong === null || r.intent_wrong === undefined ? null : r.intent_wrong === true,
+    intentWrong:
+      r.intent_wrong === null || r.intent_wrong === undefined ? null : r.intent_wrong === true,
     botAnswered: r.bot_answered === true,
     duplicateAnswer: r.duplicate_answer === true,
     enterprise: r.enterprise === true,

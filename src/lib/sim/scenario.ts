@@ -42,16 +42,21 @@ type Json = Record<string, unknown>;
 
 function object(value: unknown, path: string, allowed: readonly string[]): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ScenarioError(path, 'must be an object');
+    throw new ScenarioError(path || '(document)', 'must be an object');
   for (const key of Object.keys(value))
     if (!allowed.includes(key))
-      throw new ScenarioError(path ? `${path}.${key}` : key, `unknown field (allowed: ${allowed.join(', ')})`);
+      throw new ScenarioError(
+        path ? `${path}.${key}` : key,
+        `unknown field (allowed: ${allowed.join(', ')})`
+      );
   return value as Json;
 }
 
 function number(value: unknown, path: string, min: number, max: number, integer = false): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ScenarioError(path, 'must be a number');
-  if (value < min || value > max) throw new ScenarioError(path, `${value} is out of range [${min}, ${max}]`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new ScenarioError(path, 'must be a number');
+  if (value < min || value > max)
+    throw new ScenarioError(path, `${value} is out of range [${min}, ${max}]`);
   if (integer && !Number.isInteger(value)) throw new ScenarioError(path, 'must be a whole number');
   return value;
 }
@@ -60,8 +65,13 @@ function optional<T>(o: Json, key: string, read: (v: unknown) => T): T | undefin
   return o[key] === undefined ? undefined : read(o[key]);
 }
 
-function selector(value: unknown, path: string, parse: (s: string | number) => number[] | string): string | number {
-  if (typeof value !== 'string' && typeof value !== 'number') throw new ScenarioError(path, 'must be a string or number');
+function selector(
+  value: unknown,
+  path: string,
+  parse: (s: string | number) => number[] | string
+): string | number {
+  if (typeof value !== 'string' && typeof value !== 'number')
+    throw new ScenarioError(path, 'must be a string or number');
   const parsed = parse(value);
   if (typeof parsed === 'string') throw new ScenarioError(path, parsed);
   return value;
@@ -95,7 +105,8 @@ export function validateScenario(value: unknown): Scenario {
     return v.map((item, i) => {
       const p = `agents_delta[${i}]`;
       const d = object(item, p, ['queue', 'weekday', 'hour', 'delta']);
-      if (typeof (d.queue ?? '*') !== 'string') throw new ScenarioError(`${p}.queue`, 'must be a string');
+      if (typeof (d.queue ?? '*') !== 'string')
+        throw new ScenarioError(`${p}.queue`, 'must be a string');
       return {
         queue: (d.queue as string | undefined) ?? '*',
         weekday: selector(d.weekday ?? '*', `${p}.weekday`, parseWeekdays),
@@ -106,7 +117,10 @@ export function validateScenario(value: unknown): Scenario {
   });
   out.unified_tracking = optional(o, 'unified_tracking', (v) => {
     const u = object(v, 'unified_tracking', ['awareness']);
-    return { awareness: optional(u, 'awareness', (a) => number(a, 'unified_tracking.awareness', 0, 1)) ?? 0.8 };
+    return {
+      awareness:
+        optional(u, 'awareness', (a) => number(a, 'unified_tracking.awareness', 0, 1)) ?? 0.8
+    };
   });
   out.confidence_labelling = optional(o, 'confidence_labelling', (v) => {
     const c = object(v, 'confidence_labelling', ['threshold']);
@@ -132,11 +146,17 @@ export function validateScenario(value: unknown): Scenario {
       throw new ScenarioError('enterprise_api.misrouting_removed', 'must be true or false');
     return {
       share: number(e.share ?? 0.5, 'enterprise_api.share', 0, 1),
-      handle_time_reduction: number(e.handle_time_reduction ?? 0.2, 'enterprise_api.handle_time_reduction', 0, 0.95),
+      handle_time_reduction: number(
+        e.handle_time_reduction ?? 0.2,
+        'enterprise_api.handle_time_reduction',
+        0,
+        0.95
+      ),
       misrouting_removed: (e.misrouting_removed as boolean | undefined) ?? true
     };
   });
-  for (const key of Object.keys(out) as (keyof Scenario)[]) if (out[key] === undefined) delete out[key];
+  for (const key of Object.keys(out) as (keyof Scenario)[])
+    if (out[key] === undefined) delete out[key];
   return out;
 }
 
@@ -146,7 +166,10 @@ export function parseScenario(text: string): Scenario {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new ScenarioError('(document)', `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ScenarioError(
+      '(document)',
+      `not valid JSON (${e instanceof Error ? e.message : String(e)})`
+    );
   }
   return validateScenario(value);
 }

@@ -10,6 +10,58 @@ export interface AgentWork {
   seconds: number;
 }
 
+/** Idle gaps between one agent's calls shorter than this count as on duty (presence method). */
+export const DEFAULT_PRESENCE_GAP_SECONDS = 600;
+
+/**
+ * Baseline staffing from agent presence: an agent is on duty from each call's start to its end
+ * and through idle gaps shorter than `gapSeconds`; on-duty seconds per clock hour ÷ 3600 are
+ * averaged per hour of week over the weeks of the window.
+ */
+export function inferStaffingFromPresence(
+  work: Iterable<AgentWork>,
+  queues: readonly string[],
+  window: { start: number; end: number },
+  gapSeconds = DEFAULT_PRESENCE_GAP_SECONDS
+): StaffingTable {
+  const byAgent = new Map<string, AgentWork[]>();
+  for (const w of work) {
+    const key = `${w.queue}\u0000${w.agent}`;
+    let list = byAgent.get(key);
+    if (!list) byAgent.set(key, (list = []));
+    list.push(w);
+  }
+  const sums: Record<string, Float64Array> = {};
+  for (const q of queues) sums[q] = new Float64Array(HOURS_PER_WEEK);
+  const addSpan = (queue: string, from: number, to: number): void => {
+    const target = sums[queue];
+    if (!target) return;
+    for (let t = Math.max(from, window.start); t < Math.min(to, window.end);) {
+      const next = Math.min((Math.floor(t / 3600) + 1) * 3600, to);
+      target[hourOfWeek(t)]! += next - t;
+      t = next;
+    }
+  };
+  for (const list of byAgent.values()) {
+    list.sort((a, b) => a.start - b.start);
+    let from = list[0]!.start;
+    let to = from + Math.max(0, list[0]!.seconds);
+    for (const w of list.slice(1)) {
+      if (w.start - to > gapSeconds) {
+        addSpan(w.queue, from, to);
+        from = w.start;
+      }
+      to = Math.max(to, w.start + Math.max(0, w.seconds));
+    }
+    addSpan(list[0]!.queue, from, to);
+  }
+  const occ = slotOccurrences(window);
+  const table: Record<string, number[]> = {};
+  for (const q of queues)
+    table[q] = Array.from(sums[q]!, (s, i) => (occ[i]! > 0 ? s / 3600 / occ[i]! : 0));
+  return { queues: table };
+}
+
 /** How often each hour of week occurs in the window (the number of weeks it spans there). */
 export function slotOccurrences(window: { start: number; end: number }): Float64Array {
   const occ = new Float64Array(HOURS_PER_WEEK);
