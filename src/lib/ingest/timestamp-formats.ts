@@ -78,7 +78,8 @@ export function instantSql(format: TimestampFormat, colExpr: string): string {
   const x = `trim(${colExpr})`;
   switch (format) {
     case 'iso':
-      return `CASE WHEN ${hasOffsetSql(colExpr)} THEN TRY_CAST(${x} AS TIMESTAMPTZ)::TIMESTAMP END`;
+      // epoch_us keeps the instant whatever the session's TimeZone (native DuckDB has ICU).
+      return `CASE WHEN ${hasOffsetSql(colExpr)} THEN make_timestamp(epoch_us(TRY_CAST(regexp_replace(${x}, 'z$', 'Z') AS TIMESTAMPTZ))) END`;
     case 'epoch-ms':
       return `CASE WHEN regexp_full_match(${x}, '\\d{1,13}') THEN epoch_ms(CAST(${x} AS BIGINT)) END`;
     case 'epoch-s':

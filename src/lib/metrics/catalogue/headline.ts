@@ -185,8 +185,8 @@ export const HEADLINE_METRICS: MetricDef[] = [
     label: { zh: '企业提速（结构调整后）', en: 'Enterprise speed-up (mix-adjusted)' },
     unit: 'ratio',
     definition: {
-      zh: '1 − 企业解决时长中位数 ÷ 按企业工单的（业务集群 × 处理渠道）结构加权的个人中位数；剔除结构差异后的提速。',
-      en: '1 − enterprise median ÷ individual medians per (category × handling channel) cell, weighted by the enterprise tickets in each cell: the speed-up left once the mix is the same.'
+      zh: '1 − 企业解决时长中位数 ÷ 按企业工单的（业务集群 × 处理渠道）结构加权的个人中位数；只用两类用户都有的单元格；剔除结构差异后的提速。',
+      en: '1 − enterprise median ÷ individual medians per (category × handling channel) cell, weighted by the enterprise tickets in each cell, over cells both groups share: the speed-up left once the mix is the same.'
     },
     requires: ['resolved_at'],
     sections: ['headline', 'enterprise'],
@@ -194,13 +194,18 @@ export const HEADLINE_METRICS: MetricDef[] = [
     query: () =>
       raw(`, r AS (SELECT * FROM t WHERE ${RESOLVED_WITH_TIME}),
       cells AS (
-        SELECT count(*) FILTER (WHERE customer_type = 'enterprise') AS enterprise_n,
+        SELECT category, handling_channel,
+          count(*) FILTER (WHERE customer_type = 'enterprise') AS enterprise_n,
           median(resolve_minutes) FILTER (WHERE customer_type = 'individual') AS individual_median
-        FROM r GROUP BY category, handling_channel)
+        FROM r GROUP BY category, handling_channel),
+      comparable AS (SELECT * FROM cells WHERE individual_median IS NOT NULL AND enterprise_n > 0)
       SELECT CASE WHEN sum(enterprise_n) > 0
-          THEN 1 - (SELECT median(resolve_minutes) FROM r WHERE customer_type = 'enterprise')
+          THEN 1 - (SELECT median(resolve_minutes) FROM r JOIN comparable c
+              ON r.category IS NOT DISTINCT FROM c.category
+              AND r.handling_channel IS NOT DISTINCT FROM c.handling_channel
+            WHERE r.customer_type = 'enterprise')
             / (sum(enterprise_n * individual_median) / sum(enterprise_n)) END AS value,
         CAST(coalesce(sum(enterprise_n), 0) AS DOUBLE) AS n
-      FROM cells WHERE individual_median IS NOT NULL AND enterprise_n > 0`)
+      FROM comparable`)
   }
 ];
