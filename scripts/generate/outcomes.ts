@@ -120,8 +120,8 @@ function resolveChances(tickets: Ticket[], open: boolean[]): number[] {
   const restW: number[] = [];
   let routine = 0;
   tickets.forEach((t, i) => {
-    if (t.routine) routine += open[i] ? 0.5 : 1;
     if (open[i]) return;
+    if (t.routine) routine++;
     const g = delayFactor(delayHours(t)) * (t.abandonedAt !== null ? 0.8 : 1);
     if (t.issue === 'cross_border_payment') {
       cb.push(i);

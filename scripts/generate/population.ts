@@ -180,7 +180,7 @@ export function drawPopulation(rng: Rng, rows: number, days: number): Ticket[] {
     t.priority = priorityFor(rng, t);
     t.crossBusiness = rng.next() < crossBusinessRate(t);
 
-    if (t.emergency === 'system_failure') {
+    if (t.emergency === 'system_failure' && !overseasRegion) {
       const inc = incidents[rng.int(incidents.length)]!;
       t.created = Math.floor(inc.day * DAY + inc.hour * HOUR + rng.next() * 2 * HOUR);
     } else if (overseasRegion) {
