@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketRow } from '../../src/lib/sim/load-history';
+import type { BaselineInput, SimRequest, SimResponse } from '../../src/lib/sim/protocol';
+import { decodeRows, encodeRows } from '../../src/lib/sim/row-columns';
+import { createSimHandler } from '../../src/lib/sim/worker-handler';
+import { runWhatIf } from '../../src/lib/sim/what-if';
+import { prepareBaseline } from '../../src/lib/sim/baseline';
+import { mmnHistory } from '../fixtures/sim/mmn-history';
+
+/** A known M/M/8+M hotline week as ticket rows, with agent ids. */
+function hotlineRows(): TicketRow[] {
+  const h = mmnHistory({ perHour: 120, handle: 180, agents: 8, days: 7, patience: 300, seed: 3 });
+  const q = h.queue;
+  const agentAt = new Map(h.work.map((w) => [w.start.toFixed(3), w.agent]));
+  return Array.from(q.time, (t, i) => {
+    const abandoned = q.abandoned[i] === 1;
+    const wait = q.waitSeconds[i]!;
+    return {
+      queue: 'hotline',
+      created: t - 60,
+      requested: t,
+      priority: 2,
+      handleSeconds: abandoned ? null : q.handleSeconds[i]!,
+      abandoned,
+      waitSeconds: wait,
+      agentId: abandoned ? null : (agentAt.get((t + wait).toFixed(3)) ?? null),
+      issueType: i % 5 === 0 ? 'status_query' : 'payment',
+      statusFollowups: 1,
+      statusLookups: i % 3 === 0 ? 1 : 0,
+      aiConfidence: ((i * 7919) % 100) / 100,
+      intentWrong: i % 10 === 0 ? true : i % 10 === 1 ? null : false,
+      botAnswered: true,
+      duplicateAnswer: i % 10 === 0,
+      enterprise: false,
+      entryChannel: 'hotline',
+      handlingChannel: 'hotline',
+      region: 'domestic',
+      status: 'resolved',
+      resolvedBy: abandoned ? null : 'agent',
+      resolveMinutes: abandoned ? null : 12.5,
+      firstResponseMinutes: 5,
+      utcOffsetHours: 8
+    } satisfies TicketRow;
+  });
+}
+
+const rows = hotlineRows();
+const input: BaselineInput = { key: 'week', rows: encodeRows(rows), thresholdSeconds: 20 };
+
+function session() {
+  const sent: SimResponse[] = [];
+  const handle = createSimHandler((m) => sent.push(m));
+  return { sent, handle };
+}
+
+describe('row columns', () => {
+  it('round-trip every field, nulls included', () => {
+    expect(decodeRows(encodeRows(rows))).toEqual(rows);
+  });
+});
+
+describe('simulation worker protocol', () => {
+  it('prepare answers with the inferred staffing and the scenario assumptions', () => {
+    const { sent, handle } = session();
+    handle({ type: 'prepare', id: 1, input });
+    expect(sent).toHaveLength(1);
+    const reply = sent[0]!;
+    if (reply.type !== 'prepared') throw new Error(`got ${reply.type}`);
+    expect(reply.id).toBe(1);
+    expect(reply.summary.queues).toEqual(['hotline']);
+    expect(reply.summary.staffingSource).toEqual({ hotline: 'agent_id' });
+    expect(reply.summary.staffing.hotline).toHaveLength(168);
+    expect(reply.summary.humanRequests).toBe(rows.length);
+    expect(reply.summary.confidenceCurve.length).toBeGreaterThan(2);
+  });
+
+  it('run posts progress up to the total, then the same report as runWhatIf', () => {
+    const { sent, handle } = session();
+    const scenario = { agents_delta: [{ queue: '*', weekday: '*', hour: '*', delta: 1 }] };
+    handle({ type: 'run', id: 7, input, scenario, replications: 4, seed: 11 });
+    const progress = sent.filter((m) => m.type === 'progress');
+    expect(progress[0]).toEqual({ type: 'progress', id: 7, done: 0, total: 8 });
+    expect(progress.at(-1)).toEqual({ type: 'progress', id: 7, done: 8, total: 8 });
+    const dones = progress.map((m) => (m.type === 'progress' ? m.done : -1));
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    const last = sent.at(-1)!;
+    if (last.type !== 'result') throw new Error(`got ${last.type}`);
+    const direct = runWhatIf(prepareBaseline(rows, 20), scenario as never, {
+      replications: 4,
+      seed: 11
+    });
+    if ('cancelled' in direct) throw new Error('cancelled');
+    expect(last.report.scenario!.simulated.kpis).toEqual(direct.scenario!.simulated.kpis);
+    expect(last.report.baseline.simulated.kpis).toEqual(direct.baseline.simulated.kpis);
+    expect(last.report.scenario!.simulated.kpis.pickup_within_20s.mean).toBeGreaterThan(
+      last.report.baseline.simulated.kpis.pickup_within_20s.mean
+    );
+  });
+
+  it('a cancel for the running id stops it with a cancelled reply and no result', () => {
+    const sent: SimResponse[] = [];
+    let handle: (r: SimRequest) => void = () => {};
+    handle = createSimHandler((m) => {
+      sent.push(m);
+      // The cancel arrives while the run is under way (as from the page).
+      if (m.type === 'progress' && m.done === 1) handle({ type: 'cancel', id: 3 });
+    });
+    handle({ type: 'run', id: 3, input, replications: 50, seed: 1 });
+    expect(sent.at(-1)).toEqual({ type: 'cancelled', id: 3 });
+    expect(sent.some((m) => m.type === 'result')).toBe(false);
+    const progressed = sent.filter((m) => m.type === 'progress');
+    expect(progressed.length).toBeLessThan(10);
+    // The handler is usable again afterwards, for the same id too.
+    sent.length = 0;
+    handle({ type: 'run', id: 4, input, replications: 2, seed: 1 });
+    expect(sent.at(-1)!.type).toBe('result');
+  });
+
+  it('rejects a bad scenario with the field named, and a bad input with a message', () => {
+    const { sent, handle } = session();
+    handle({
+      type: 'run',
+      id: 5,
+      input,
+      scenario: { volume_growth: 99 } as never,
+      replications: 2,
+      seed: 1
+    });
+    expect(sent.at(-1)).toMatchObject({ type: 'error', id: 5, path: 'volume_growth' });
+    const empty: BaselineInput = { key: 'empty', rows: encodeRows([]), thresholdSeconds: 20 };
+    handle({ type: 'prepare', id: 6, input: empty });
+    expect(sent.at(-1)).toMatchObject({ type: 'error', id: 6 });
+    expect((sent.at(-1) as { message: string }).message).toMatch(/no human requests/);
+  });
+
+  it('same request, same seed: identical reports', () => {
+    const a = session();
+    const b = session();
+    const run: SimRequest = { type: 'run', id: 1, input, replications: 3, seed: 9 };
+    a.handle(run);
+    b.handle(run);
+    const [x, y] = [a.sent.at(-1), b.sent.at(-1)];
+    if (x?.type !== 'result' || y?.type !== 'result') throw new Error('no result');
+    expect(x.report.baseline.simulated.kpis).toEqual(y.report.baseline.simulated.kpis);
+    expect(x.report.baseline.simulated.serviceLevelByHour).toEqual(
+      y.report.baseline.simulated.serviceLevelByHour
+    );
+  });
+});
