@@ -1,7 +1,7 @@
 import { columnSpec, DEFAULT_TIME_ZONE } from '../contract/columns';
 import type { Db } from '../db/types';
 import { closestHeader } from './suggest-mapping';
-import { buildValueMap } from './value-synonyms';
+import { buildValueMap, valueKey } from './value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
 import { LoadError } from './load-error';
 import type { Mapping, MappingEvidence } from './mapping-types';
@@ -11,7 +11,7 @@ import {
   normaliseSelect,
   type TimestampParser
 } from './normalise-sql';
-import { prepareFile, type PreparedFile } from './prepare-file';
+import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
 export interface RejectedRow {
@@ -24,7 +24,11 @@ export interface RejectedRow {
 export interface LoadReport {
   name: string;
   encoding: string;
+  /** Why that encoding was chosen (BOM, strict decode, …). */
+  encodingEvidence: string;
   delimiter: string;
+  /** Why that delimiter, and header notes (duplicates, blanks). */
+  dialectEvidence: string;
   header: string[];
   mapping: Mapping;
   evidence: MappingEvidence[];
@@ -48,7 +52,13 @@ export interface LoadReport {
 
 export interface LoadOptions {
   timeZone?: string;
-  mapping?: Mapping;
+  /** A mapping to use, or a lookup by header (e.g. a remembered mapping); else one is suggested. */
+  mapping?: MappingSource;
+  /**
+   * With a given mapping, still map enum/bool values it leaves out by their known synonyms
+   * (its own entries win) and report the values nothing matched. Suggested mappings always do.
+   */
+  completeValues?: boolean;
   parseTimestamp?: TimestampParser;
   expressions?: Partial<Record<string, string>>;
 }
@@ -66,7 +76,9 @@ export async function loadTicketFile(
   options: LoadOptions = {}
 ): Promise<LoadReport> {
   const started = performance.now();
-  const prepared = await prepareFile(file.bytes, options.mapping);
+  const prepared = await prepareFile(file.bytes, options.mapping, {
+    complete: options.completeValues
+  });
   const plan = prepared.plan;
   if (plan?.groupBy) {
     throw new LoadError(
@@ -89,7 +101,8 @@ export async function loadTicketFile(
     await db.dropFile('upload.csv');
   }
   await defineTimeZone(db, timeZone, options, prepared);
-  const unmatchedValues = prepared.userMapping ? {} : await completeValueMaps(db, prepared);
+  const unmatchedValues =
+    prepared.userMapping && !options.completeValues ? {} : await completeValueMaps(db, prepared);
 
   const select = normaliseSelect({
     mapping: prepared.mapping,
@@ -116,7 +129,9 @@ export async function loadTicketFile(
   return {
     name: file.name,
     encoding: prepared.encoding,
+    encodingEvidence: prepared.encodingEvidence,
     delimiter: prepared.delimiter,
+    dialectEvidence: prepared.dialectEvidence,
     header: prepared.header,
     mapping: prepared.mapping,
     evidence: prepared.evidence,
@@ -187,7 +202,8 @@ async function defineTimeZone(
     )
   );
   const created = prepared.mapping.columns.created_at;
-  const expression = options.expressions?.created_at ?? (created === undefined ? null : `c${created}`);
+  const expression =
+    options.expressions?.created_at ?? (created === undefined ? null : `c${created}`);
   if (expression === null) return;
   const parse = (options.parseTimestamp ?? mappedTimestampParser(prepared.mapping))(
     `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`,
@@ -220,8 +236,10 @@ async function completeValueMaps(
       column,
       rows.map((r) => r.v)
     );
-    prepared.mapping.values[column] = { ...result.map, ...prepared.mapping.values[column] };
-    if (result.unmatched.length > 0) unmatched[column] = result.unmatched;
+    const given = prepared.mapping.values[column] ?? {};
+    prepared.mapping.values[column] = { ...result.map, ...given };
+    const left = result.unmatched.filter((v) => given[valueKey(v)] === undefined);
+    if (left.length > 0) unmatched[column] = left;
   }
   return unmatched;
 }
@@ -270,7 +288,8 @@ export async function rejectedRows(
   limit = Number.MAX_SAFE_INTEGER
 ): Promise<RejectedRow[]> {
   const broken = await db.query<{ line: number; reason: string; csv_line: string }>(
-    `SELECT line, arg_min(error_message, column_idx) AS reason, any_value(csv_line) AS csv_line
+    `SELECT line, coalesce(arg_min(error_message, column_idx), any_value(error_message)) AS reason,
+       any_value(csv_line) AS csv_line
      FROM csv_rejects GROUP BY line ORDER BY line`
   );
   const brokenLines = broken.map((b) => b.line);
@@ -299,6 +318,12 @@ export async function rejectedRows(
 function describeParseError(message: string): string {
   const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (counts) return `wrong number of fields: expected ${counts[1]}, found ${counts[2]}`;
+  const size = /Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)/.exec(message);
+  if (size) {
+    const mb = (n: string) =>
+      `${(Number(n) / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+    return `line too long: ${mb(size[2]!)}, the limit is ${mb(size[1]!)} per line`;
+  }
   return `unreadable row: ${message.split('\n')[0]!.slice(0, 200)}`;
 }
 
@@ -308,4 +333,3 @@ async function dateRange(db: Db): Promise<LoadReport['dateRange']> {
   );
   return range?.lo && range.hi ? { from: range.lo, to: range.hi } : null;
 }
-

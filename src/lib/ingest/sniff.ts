@@ -64,15 +64,16 @@ function duplicates(names: readonly string[]): string[] {
 /**
  * Picks the delimiter whose quote-aware parse gives the most consistent column count over
  * the first rows, and reads the header. `textHead` may be cut mid-line: a trailing partial
- * row is ignored. Throws for an empty or header-only text.
+ * row is ignored. Throws for an empty or header-only text; `truncated` (the file goes on past
+ * `textHead`) allows a head holding only the header, as when the first row is huge.
  */
-export function sniffCsv(textHead: string): SniffResult {
+export function sniffCsv(textHead: string, options: { truncated?: boolean } = {}): SniffResult {
   const text = textHead.replace(/^\ufeff/, '');
   if (text.trim() === '') throw new Error('The file is empty: it has no header and no rows');
   const best = DELIMITERS.map((d) => score(text, d)).reduce(better);
   const [first, ...rest] = best.rows;
   const header = (first ?? []).map((h) => h.trim());
-  if (rest.length === 0) {
+  if (rest.length === 0 && !options.truncated) {
     throw new Error(`The file has a header (${header.length} columns) but no data rows`);
   }
   const sampleRows = rest.slice(0, PREVIEW_ROWS);
@@ -82,6 +83,7 @@ export function sniffCsv(textHead: string): SniffResult {
   const notes = [
     `delimiter ${name}: ${header.length} columns, ${Math.round(best.consistency * 100)}% of ${best.rows.length} sampled lines agree`
   ];
+  if (rest.length === 0) notes.push('the first data row is longer than the sampled head');
   if (best.width <= 1) notes.push('no delimiter splits the lines: read as a single column');
   if (dup.length > 0) notes.push(`duplicate header names: ${dup.join(', ')}`);
   if (blanks > 0) notes.push(`${blanks} blank header name(s)`);

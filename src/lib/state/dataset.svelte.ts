@@ -1,11 +1,30 @@
 import defaultDatasetUrl from '../../../data/tickets.csv.gz?url';
 import { browserDb } from '../db/browser';
 import type { Db } from '../db/types';
-import { loadTicketFile, type LoadReport } from '../ingest/load';
+import { loadTicketFileAtomically } from '../ingest/cancellable-load';
+import type { LoadReport } from '../ingest/load';
 import { LoadError } from '../ingest/load-error';
+import type { Mapping } from '../ingest/mapping-types';
+import { assertFileSize, fileSizeLimit } from '../ingest/size-limit';
+import { browserMappings, type RememberedMappings } from './remembered-mappings';
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error';
-export type LoadStep = 'engine' | 'file' | null;
+export type LoadStep = 'engine' | 'read' | 'file' | 'cancelling' | null;
+/** How the mapping of the loaded file was chosen. */
+export type MappingOrigin = 'suggested' | 'remembered' | 'chosen';
+
+export interface LoadChoices {
+  /** A mapping to use (and remember for this header); otherwise a remembered or suggested one. */
+  mapping?: Mapping;
+  /** IANA zone of the file's offset-less timestamps; otherwise the preset's or the default. */
+  timeZone?: string;
+}
+
+interface Source {
+  name: string;
+  bytes: Uint8Array;
+  isDefault: boolean;
+}
 
 /** The loaded ticket log: which file, how its rows were accounted for, and load progress. */
 class DatasetState {
@@ -17,42 +36,170 @@ class DatasetState {
   error = $state.raw<LoadError | Error | null>(null);
   /** Bumped after every successful load so that views re-query. */
   version = $state(0);
+  /** Size in bytes of the file now loaded. */
+  fileSize = $state(0);
+  mappingOrigin = $state<MappingOrigin>('suggested');
+  /** Header fingerprint under which the loaded mapping is remembered, if it is. */
+  rememberedAs = $state<string | null>(null);
+  /** Why a remembered mapping for this header could not be used. */
+  rememberedProblem = $state<string | null>(null);
+  /** The user chose a time zone for this file (else the preset's or the default). */
+  timeZoneChosen = $state(false);
+  /** The last load was cancelled; the data shown did not change. */
+  cancelled = $state(false);
+  /** Largest file this tab accepts, in bytes. */
+  readonly sizeLimit = fileSizeLimit(
+    typeof navigator === 'undefined'
+      ? undefined
+      : (navigator as Navigator & { deviceMemory?: number }).deviceMemory
+  );
+
+  private source: Source | null = null;
+  private choices: LoadChoices = {};
+  private controller: AbortController | null = null;
+  private previous: Promise<unknown> = Promise.resolve();
+  private remembered: RememberedMappings | null = null;
 
   async loadDefault(): Promise<void> {
-    await this.load('tickets.csv.gz', true, async () => {
+    await this.load('tickets.csv.gz', true, null, {}, async () => {
       const response = await fetch(defaultDatasetUrl);
       if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
       return new Uint8Array(await response.arrayBuffer());
     });
   }
 
-  async loadFile(file: File): Promise<void> {
-    await this.load(file.name, false, async () => new Uint8Array(await file.arrayBuffer()));
+  /** Loads an uploaded file; a file larger than `sizeLimit` is refused before it is read. */
+  async loadFile(file: File, choices: LoadChoices = {}): Promise<void> {
+    await this.load(file.name, false, file.size, choices, async () => {
+      return new Uint8Array(await file.arrayBuffer());
+    });
   }
 
-  private async load(name: string, isDefault: boolean, read: () => Promise<Uint8Array>) {
-    this.status = 'loading';
-    this.error = null;
-    this.fileName = name;
-    try {
-      this.step = 'engine';
-      const [db, bytes] = await Promise.all([browserDb(), read()]);
-      this.step = 'file';
-      this.report = await loadTicketFile(db, { name, bytes });
-      this.isDefault = isDefault;
-      this.status = 'ready';
-      this.version++;
-    } catch (error) {
-      this.error = error instanceof Error ? error : new Error(String(error));
-      this.status = this.report ? 'ready' : 'error';
-    } finally {
-      this.step = null;
-    }
+  /** Loads the current file's bytes again with another mapping and/or time zone. */
+  async reload(choices: LoadChoices): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const merged = { ...this.choices, ...choices };
+    await this.load(source.name, source.isDefault, null, merged, async () => source.bytes, {
+      remember: choices.mapping !== undefined
+    });
+  }
+
+  /** Forgets the remembered mapping of the loaded header and loads the file with a suggestion. */
+  async forgetMapping(): Promise<void> {
+    if (this.report) this.mappings().forget(this.report.header);
+    this.choices = { timeZone: this.choices.timeZone };
+    const source = this.source;
+    if (source)
+      await this.load(source.name, source.isDefault, null, this.choices, async () => source.bytes);
+  }
+
+  /** Stops the load in progress; the data loaded before stays as it was. */
+  cancel(): void {
+    if (!this.controller || this.controller.signal.aborted) return;
+    this.step = 'cancelling';
+    this.controller.abort(new DOMException('The load was cancelled', 'AbortError'));
   }
 
   db(): Promise<Db> {
     return browserDb();
   }
+
+  private mappings(): RememberedMappings {
+    this.remembered ??= browserMappings();
+    return this.remembered;
+  }
+
+  private async load(
+    name: string,
+    isDefault: boolean,
+    size: number | null,
+    choices: LoadChoices,
+    read: () => Promise<Uint8Array>,
+    { remember = false } = {}
+  ): Promise<void> {
+    const run = this.previous.then(() => this.run(name, isDefault, size, choices, read, remember));
+    this.previous = run.catch(() => undefined);
+    await run;
+  }
+
+  private async run(
+    name: string,
+    isDefault: boolean,
+    size: number | null,
+    choices: LoadChoices,
+    read: () => Promise<Uint8Array>,
+    remember: boolean
+  ): Promise<void> {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    this.controller = controller;
+    this.status = 'loading';
+    this.error = null;
+    this.cancelled = false;
+    this.fileName = name;
+    try {
+      if (size !== null) assertFileSize(name, size, this.sizeLimit);
+      this.step = 'engine';
+      const db = await untilAborted(browserDb(), signal);
+      this.step = 'read';
+      const bytes = await untilAborted(read(), signal);
+      this.step = 'file';
+      let rememberedUsed: string | null = null;
+      let problem: string | null = null;
+      const mapping =
+        choices.mapping ??
+        ((header: readonly string[]) => {
+          const found = this.mappings().lookup(header);
+          if (found && 'mapping' in found) rememberedUsed = found.fingerprint;
+          if (found && 'problem' in found) problem = found.problem;
+          return found && 'mapping' in found ? found.mapping : undefined;
+        });
+      const report = await loadTicketFileAtomically(
+        db,
+        { name, bytes },
+        { mapping, timeZone: choices.timeZone, completeValues: true },
+        signal
+      );
+      this.source = { name, bytes, isDefault };
+      this.choices = rememberedUsed ? { ...choices, mapping: report.mapping } : choices;
+      this.fileSize = bytes.length;
+      this.timeZoneChosen = choices.timeZone !== undefined;
+      this.rememberedProblem = problem;
+      if (remember) {
+        this.rememberedAs = this.mappings().remember(report.header, report.mapping);
+        this.mappingOrigin = 'chosen';
+      } else if (rememberedUsed) {
+        this.rememberedAs = rememberedUsed;
+        this.mappingOrigin = 'remembered';
+      } else if (choices.mapping === undefined) {
+        this.rememberedAs = null;
+        this.mappingOrigin = 'suggested';
+      }
+      this.report = report;
+      this.isDefault = isDefault;
+      this.fileName = name;
+      this.status = 'ready';
+      this.version++;
+    } catch (error) {
+      if (signal.aborted) this.cancelled = true;
+      else this.error = error instanceof Error ? error : new Error(String(error));
+      this.status = this.report ? 'ready' : signal.aborted ? 'idle' : 'error';
+    } finally {
+      this.step = null;
+      this.controller = null;
+    }
+  }
+}
+
+/** Resolves like `promise`, or rejects with the abort reason as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export const dataset = new DatasetState();

@@ -1,0 +1,36 @@
+/** The largest upload a tab should try to load, checked before the file is read. */
+import { LoadError } from './load-error';
+
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+
+/** Bytes: 1 GiB, or an eighth of the device memory when the browser reports less than 8 GiB. */
+export function fileSizeLimit(deviceMemoryGiB?: number): number {
+  if (deviceMemoryGiB === undefined || !Number.isFinite(deviceMemoryGiB) || deviceMemoryGiB <= 0) {
+    return GiB;
+  }
+  return Math.min(GiB, Math.max(64 * MiB, (deviceMemoryGiB * GiB) / 8));
+}
+
+/** `1.5 GiB`, `300 MiB`, `12 KiB`, `80 B`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toFixed(digits).replace(/\.0$/, '')} ${units[unit]}`;
+}
+
+/** Throws a `too-large` LoadError naming the file's size and the limit. */
+export function assertFileSize(name: string, size: number, limit: number): void {
+  if (size <= limit) return;
+  throw new LoadError(
+    'too-large',
+    `"${name}" is ${formatBytes(size)}; this tab loads files up to ${formatBytes(limit)}. ` +
+      'Nothing was read. Split the file (e.g. by month) or export fewer columns, then load a part.'
+  );
+}
