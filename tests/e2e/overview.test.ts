@@ -90,11 +90,11 @@ describe('overview page', () => {
     await page.setInputFiles('input[type=file]', {
       name: 'no-created.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('ticket_id,created,entry_channel\nx1,2026-03-01 10:00:00,hotline\n')
+      buffer: Buffer.from('ticket_id,creatd_at,entry_channel\nx1,2026-03-01 10:00:00,hotline\n')
     });
     const message = await page.textContent('[data-load-error]', { timeout: 30_000 });
     expect(message).toContain('created_at');
-    expect(message).toContain('"created"');
+    expect(message).toContain('"creatd_at"');
   });
 
   it('made no request beyond the app itself', () => {
