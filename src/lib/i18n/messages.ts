@@ -1,3 +1,5 @@
+import { SIMULATE_MESSAGES } from './simulate-messages';
+
 const m = (zh: string, en: string) => ({ zh, en });
 
 /** Every label of the interface, in Chinese and English. Metric labels live in the catalogue. */
@@ -42,7 +44,8 @@ export const MESSAGES = {
   variants: m('对照口径', 'Variants'),
   date: m('日期', 'Date'),
   count: m('数量', 'Count'),
-  encodingInfo: m('编码 {encoding}，分隔符 {delimiter}', 'encoding {encoding}, delimiter {delimiter}')
+  encodingInfo: m('编码 {encoding}，分隔符 {delimiter}', 'encoding {encoding}, delimiter {delimiter}'),
+  ...SIMULATE_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
