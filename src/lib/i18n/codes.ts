@@ -29,7 +29,24 @@ const CODE_LABELS: Record<string, { zh: string; en: string }> = {
   picked_up: { zh: '坐席接通', en: 'Picked up' },
   resolved_by_human: { zh: '坐席/专家解决', en: 'Resolved by agent/expert' },
   total: { zh: '催单次数', en: 'Follow-up contacts' },
-  share: { zh: '占全部接触', en: 'Share of all contacts' }
+  share: { zh: '占全部接触', en: 'Share of all contacts' },
+  account_stolen: { zh: '账号被盗', en: 'Account stolen' },
+  fund_loss: { zh: '资金损失', en: 'Fund loss' },
+  customs_dispute: { zh: '跨境清关纠纷', en: 'Customs dispute' },
+  system_failure: { zh: '系统故障', en: 'System failure' },
+  other: { zh: '其他（非标准）', en: 'Other (non-standard)' },
+  resolved: { zh: '已解决', en: 'Resolved' },
+  unresolved: { zh: '未解决', en: 'Unresolved' },
+  open: { zh: '处理中', en: 'Open' },
+  bot: { zh: '机器人', en: 'Bot' },
+  self_service: { zh: '自助服务', en: 'Self-service' },
+  agent: { zh: '人工坐席', en: 'Agent' },
+  expert: { zh: '专家', en: 'Expert' },
+  payment: { zh: '支付', en: 'Payment' },
+  account: { zh: '账户', en: 'Account' },
+  function: { zh: '功能', en: 'Function' },
+  overseas: { zh: '海外', en: 'Overseas' },
+  none: { zh: '无', en: 'None' }
 };
 
 /** A data code as a reader sees it; unknown codes (from files) are shown as they are. */

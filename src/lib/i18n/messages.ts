@@ -1,4 +1,5 @@
 import { SIMULATE_MESSAGES } from './simulate-messages';
+import { PAGE_MESSAGES } from './page-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -45,7 +46,8 @@ export const MESSAGES = {
   date: m('日期', 'Date'),
   count: m('数量', 'Count'),
   encodingInfo: m('编码 {encoding}，分隔符 {delimiter}', 'encoding {encoding}, delimiter {delimiter}'),
-  ...SIMULATE_MESSAGES
+  ...SIMULATE_MESSAGES,
+  ...PAGE_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -22,11 +22,12 @@ export function useQuery<T>(run: (context: QueryContext) => Promise<T>) {
     error: null
   });
   let latest = 0;
+  const filterKey = $derived(JSON.stringify(filtersFromParams(page.url.searchParams)));
 
   $effect(() => {
     const version = dataset.version;
     const report = dataset.report;
-    const filters = filtersFromParams(page.url.searchParams);
+    const filters = JSON.parse(filterKey) as Filters;
     if (!report || version === 0) return;
     const ticket = ++latest;
     state.loading = true;

@@ -1,0 +1,67 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Histogram } from '../queries/distributions';
+import { baseOption, PALETTE, type ChartTheme } from './theme';
+
+export interface HistogramLabels {
+  group: (key: string) => string;
+  axis: string;
+  share: string;
+  overflow: string;
+}
+
+const MARKS = ['p50', 'p90', 'p95'] as const;
+
+/** Share of tickets per bin (so groups of different sizes compare), with p50/p90/p95 lines per group. */
+export function histogramOption(h: Histogram, labels: HistogramLabels, theme: ChartTheme): EChartsCoreOption {
+  const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const categories = Array.from({ length: h.bins }, (_, i) =>
+    i === h.bins - 1 ? `≥${fmt(i * h.width)}` : fmt(i * h.width)
+  );
+  const position = (v: number) => Math.min(v / h.width, h.bins - 0.5) - 0.5;
+  return {
+    ...baseOption(theme),
+    grid: { left: 56, right: 40, top: h.groups.length > 1 ? 120 : 72, bottom: 48 },
+    legend: h.groups.length > 1 ? { top: 0, textStyle: { color: theme.text } } : undefined,
+    tooltip: {
+      trigger: 'axis',
+      renderMode: 'richText',
+      confine: true,
+      valueFormatter: (v: number) => `${(v * 100).toFixed(1)}%`
+    },
+    xAxis: {
+      type: 'category',
+      data: categories,
+      name: labels.axis,
+      nameLocation: 'middle',
+      nameGap: 30,
+      axisLabel: { color: theme.muted }
+    },
+    yAxis: {
+      type: 'value',
+      name: labels.share,
+      axisLabel: { color: theme.muted, formatter: (v: number) => `${Math.round(v * 100)}%` },
+      splitLine: { lineStyle: { color: theme.grid } }
+    },
+    series: h.groups.map((g, i) => {
+      const color = PALETTE[i % PALETTE.length]!;
+      return {
+        name: labels.group(g.key),
+        type: 'bar',
+        barGap: '0%',
+        itemStyle: { color, opacity: h.groups.length > 1 ? 0.75 : 1 },
+        data: g.counts.map((c) => (g.n > 0 ? c / g.n : 0)),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color, type: 'dashed' },
+          label: { color: theme.text, fontSize: 10, formatter: (p: { name: string }) => p.name },
+          data: MARKS.map((m, j) => ({
+            name: `${m} ${fmt(g[m])}`,
+            xAxis: position(g[m]),
+            label: { position: 'end', distance: 4 + j * 12 + i * 36 }
+          }))
+        }
+      };
+    })
+  };
+}

@@ -1,0 +1,9 @@
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { paramsWithDrill, type DrillCondition } from './drill';
+
+/** Opens the tickets behind a chart segment or card: the drill-down goes into the URL. */
+export function openDrill(conditions: readonly DrillCondition[]): Promise<void> {
+  const params = paramsWithDrill(page.url.searchParams, conditions);
+  return goto(`?${params.toString()}`, { noScroll: true, keepFocus: true });
+}

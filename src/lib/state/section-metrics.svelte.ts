@@ -1,0 +1,13 @@
+import { METRICS } from '../metrics/catalogue';
+import { computeMetrics } from '../metrics/compute';
+import type { MetricResult, Section } from '../metrics/types';
+import { useQuery } from './query.svelte';
+
+/** Every catalogue metric of one seed section, computed on the filtered tickets. */
+export function useSectionMetrics(section: Section) {
+  const ids = METRICS.filter((m) => m.sections.includes(section)).map((m) => m.id);
+  return useQuery(async ({ db, filters, report }) => {
+    const results = await computeMetrics(db, { filters, present: report.presentColumns, ids });
+    return new Map<string, MetricResult>(results.map((r) => [r.id, r]));
+  });
+}
