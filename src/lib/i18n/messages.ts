@@ -1,5 +1,6 @@
 import { SIMULATE_MESSAGES } from './simulate-messages';
 import { PAGE_MESSAGES } from './page-messages';
+import { DATA_MESSAGES } from './data-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -47,7 +48,8 @@ export const MESSAGES = {
   count: m('数量', 'Count'),
   encodingInfo: m('编码 {encoding}，分隔符 {delimiter}', 'encoding {encoding}, delimiter {delimiter}'),
   ...SIMULATE_MESSAGES,
-  ...PAGE_MESSAGES
+  ...PAGE_MESSAGES,
+  ...DATA_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
