@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     if (values.json) {
       process.stdout.write(
         JSON.stringify(
-          toJson(report, baseline.staffing.queues, baseline.staffingSource),
+          toJson(report, baseline.staffing.queues, baseline.staffingMethod),
           (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)
         ) + '\n'
       );

@@ -3,7 +3,12 @@ import { arrivalWindow, DEFAULT_THRESHOLD_SECONDS } from './engine';
 import type { TicketRow } from './load-history';
 import { observedKpis, type ObservedKpis } from './observed';
 import { buildQueueModels } from './queue-model';
-import { inferStaffingFromPresence, inferStaffingFromWaits } from './staffing';
+import {
+  inferStaffingFromAgents,
+  inferStaffingFromPresence,
+  inferStaffingFromWaits
+} from './staffing';
+import { chooseStaffing, type StaffingCandidate } from './staffing-choice';
 import type { QueueModel, StaffingTable } from './types';
 
 /** Where a queue's baseline staffing came from. */
@@ -16,6 +21,8 @@ export interface Baseline {
   models: Record<string, QueueModel>;
   staffing: StaffingTable;
   staffingSource: Record<string, StaffingSource>;
+  /** Which reading of the data gave each queue's staffing (see prepareBaseline). */
+  staffingMethod: Record<string, StaffingCandidate['method'] | 'uploaded'>;
   window: { start: number; end: number };
   observed: ObservedKpis;
   thresholdSeconds: number;
@@ -26,7 +33,10 @@ export const MIN_AGENT_ID_SHARE = 0.5;
 
 /**
  * Builds the baseline from ticket rows: arrivals per queue, service/patience models, and
- * staffing inferred per queue from agent presence (enough agent ids) or fitted to the waits.
+ * staffing inferred per queue. With agent ids, two readings of agent activity compete — on duty
+ * between calls less than 10 min apart, or every agent seen in the hour — and the one whose
+ * short replay best matches that queue's observed pickup and abandonment wins; without agent
+ * ids, staffing is fitted to the observed waits with Erlang A.
  */
 export function prepareBaseline(
   rows: readonly TicketRow[],
@@ -39,30 +49,44 @@ export function prepareBaseline(
   const window = arrivalWindow(arrivals);
   const models = buildQueueModels(arrivals.queues);
   const staffingSource: Record<string, StaffingSource> = {};
+  const staffingMethod: Baseline['staffingMethod'] = {};
   let staffing: StaffingTable;
   if (uploaded) {
     staffing = uploaded;
-    for (const q of arrivals.queues) staffingSource[q.queue] = 'uploaded';
+    for (const q of arrivals.queues) {
+      staffingSource[q.queue] = 'uploaded';
+      staffingMethod[q.queue] = 'uploaded';
+    }
   } else {
     const work = agentWork(rows);
     const withId = new Map<string, number>();
     for (const w of work) withId.set(w.queue, (withId.get(w.queue) ?? 0) + 1);
-    const byAgents = inferStaffingFromPresence(
-      work,
-      arrivals.queues.map((q) => q.queue),
-      window
-    );
+    const queueNames = arrivals.queues.map((q) => q.queue);
+    const byPresence = inferStaffingFromPresence(work, queueNames, window);
+    const byActivity = inferStaffingFromAgents(work, queueNames, window);
     const table: Record<string, number[]> = {};
     for (const q of arrivals.queues) {
       let served = 0;
       for (let i = 0; i < q.abandoned.length; i++) if (!q.abandoned[i]) served++;
+      const candidates: StaffingCandidate[] = [];
       if (served > 0 && (withId.get(q.queue) ?? 0) / served >= MIN_AGENT_ID_SHARE) {
-        table[q.queue] = byAgents.queues[q.queue]!;
-        staffingSource[q.queue] = 'agent_id';
+        candidates.push(
+          { method: 'agent_presence', agents: byPresence.queues[q.queue]! },
+          { method: 'agents_active', agents: byActivity.queues[q.queue]! }
+        );
       } else {
-        table[q.queue] = inferStaffingFromWaits(q, window, thresholdSeconds);
-        staffingSource[q.queue] = 'erlang_fit';
+        candidates.push({
+          method: 'erlang_fit',
+          agents: inferStaffingFromWaits(q, window, thresholdSeconds)
+        });
       }
+      const choice =
+        candidates.length === 1
+          ? candidates[0]!
+          : chooseStaffing(q, models[q.queue]!, candidates, window, thresholdSeconds);
+      table[q.queue] = choice.agents;
+      staffingSource[q.queue] = choice.method === 'erlang_fit' ? 'erlang_fit' : 'agent_id';
+      staffingMethod[q.queue] = choice.method;
     }
     staffing = { queues: table };
   }
@@ -72,6 +96,7 @@ export function prepareBaseline(
     models,
     staffing,
     staffingSource,
+    staffingMethod,
     window,
     observed: observedKpis(arrivals.queues, thresholdSeconds),
     thresholdSeconds
