@@ -1,0 +1,26 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  rows: number;
+  json: boolean;
+  /** Skip the app (UI) part: ingest through the page, filters, first KPI. */
+  skipApp: boolean;
+}
+
+const USAGE = 'usage: npm run bench -- [--rows N] [--json] [--skip-app]';
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      rows: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'skip-app': { type: 'boolean', default: false }
+    }
+  });
+  if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
+  const rows = values.rows === undefined ? 1_000_000 : Number(values.rows.replace(/_/g, ''));
+  if (!Number.isInteger(rows) || rows < 1000) throw new Error(`--rows ${values.rows}: expected a whole number ≥ 1000. ${USAGE}`);
+  return { rows, json: values.json ?? false, skipApp: values['skip-app'] ?? false };
+}

@@ -1,0 +1,117 @@
+/**
+ * Functions that run inside the app's page (passed to page.evaluate): they time, with
+ * performance.now(), from a user action until every visible figure is current again.
+ * They must stay self-contained: Playwright serialises them.
+ */
+
+export type FilterAction =
+  | { kind: 'check'; column: string; code: string }
+  | { kind: 'date'; name: 'from' | 'to'; plusDays: number | null }
+  | { kind: 'reset' };
+
+/** Performs a filter change and resolves with the ms until the figures went stale and are ready again. */
+export function timeFilterChange(action: FilterAction): Promise<number> {
+  const ready = (): boolean => {
+    const main = document.querySelector('main');
+    const grid = document.querySelector('[data-metric]')?.closest('.grid-cards');
+    const charts = [...document.querySelectorAll('.chart .canvas')];
+    return (
+      main?.getAttribute('aria-busy') !== 'true' &&
+      grid?.getAttribute('data-metrics-ready') === 'true' &&
+      charts.every((c) => c.getAttribute('data-echarts-ready') === 'true')
+    );
+  };
+  return new Promise<number>((resolve, reject) => {
+    let sawStale = false;
+    const check = () => {
+      if (!sawStale && !ready()) sawStale = true;
+      if (sawStale && ready()) {
+        observer.disconnect();
+        clearTimeout(timer);
+        requestAnimationFrame(() => resolve(performance.now() - started));
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { attributes: true, subtree: true, childList: true });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`figures not ready 60 s after ${JSON.stringify(action)}`));
+    }, 60_000);
+    const started = performance.now();
+    if (action.kind === 'check') {
+      const box = document.querySelector<HTMLInputElement>(
+        `[data-filter="${action.column}"] input[value="${action.code}"]`
+      );
+      if (!box) throw new Error(`no checkbox ${action.column}=${action.code}`);
+      box.click();
+    } else if (action.kind === 'date') {
+      const input = document.querySelector<HTMLInputElement>(`input[name="${action.name}"]`);
+      if (!input) throw new Error(`no date input ${action.name}`);
+      const min = input.min;
+      input.value =
+        action.plusDays === null
+          ? ''
+          : new Date(Date.parse(`${min}T00:00:00Z`) + action.plusDays * 86_400_000).toISOString().slice(0, 10);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      const reset = document.querySelector<HTMLButtonElement>('form.filters > button[type="button"]');
+      if (!reset) throw new Error('no reset button');
+      reset.click();
+    }
+    queueMicrotask(check);
+  });
+}
+
+/** Installs a listener that stamps the upload's start (the file input's change event). */
+export function stampUploadStart(): void {
+  const w = window as unknown as { __uploadStarted?: number };
+  document.addEventListener('change', (e) => {
+    if ((e.target as HTMLInputElement | null)?.type === 'file') w.__uploadStarted = performance.now();
+  }, { capture: true, once: true });
+}
+
+/** Resolves with ms from the upload's change event until `rows` rows show and the figures are ready. */
+export function waitUploaded(rows: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const w = window as unknown as { __uploadStarted?: number };
+    const done = () => {
+      const total = document.querySelector('[data-rows-total]')?.getAttribute('data-rows-total');
+      const main = document.querySelector('main');
+      const grid = document.querySelector('[data-metric]')?.closest('.grid-cards');
+      const charts = [...document.querySelectorAll('.chart .canvas')];
+      const error = document.querySelector('[data-load-error]');
+      if (error) {
+        observer.disconnect();
+        reject(new Error(`the app refused the upload: ${error.textContent?.trim()}`));
+        return;
+      }
+      if (
+        w.__uploadStarted !== undefined &&
+        total === String(rows) &&
+        main?.getAttribute('aria-busy') !== 'true' &&
+        grid?.getAttribute('data-metrics-ready') === 'true' &&
+        charts.every((c) => c.getAttribute('data-echarts-ready') === 'true')
+      ) {
+        observer.disconnect();
+        const started = w.__uploadStarted;
+        requestAnimationFrame(() => resolve(performance.now() - started));
+      }
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(document.body, { attributes: true, subtree: true, childList: true });
+    done();
+  });
+}
+
+/** Installed before navigation: stamps when the first KPI card shows a value. */
+export function stampFirstKpi(): void {
+  const w = window as unknown as { __firstKpiMs?: number };
+  const observer = new MutationObserver(() => {
+    const card = [...document.querySelectorAll('[data-metric]')].find((c) => (c.getAttribute('data-value') ?? '') !== '');
+    if (card) {
+      w.__firstKpiMs = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { attributes: true, subtree: true, childList: true });
+}

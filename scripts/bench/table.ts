@@ -1,0 +1,43 @@
+import { failed, type BenchResult, type EngineResult, type Outcome } from './result';
+import type { StatementTiming } from './timed-db';
+
+const cell = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('en') : String(v));
+
+function engineLine(name: string, e: Outcome<EngineResult>): string {
+  if (failed(e)) return `| ${name} | failed: ${e.error} | | |`;
+  return `| ${name} | ${cell(e.load_ms)} | ${cell(e.kpis_ms)} | ${cell(e.total_ms)} |`;
+}
+
+function profile(title: string, timings: readonly StatementTiming[]): string[] {
+  if (timings.length === 0) return [];
+  return [``, `${title}:`, ...timings.map((t) => `  ${String(t.ms).padStart(7)} ms  ${t.sql.slice(0, 110)}`)];
+}
+
+/** The human-readable report: engines, ratios, targets, and the slowest statements. */
+export function formatTable(r: BenchResult): string {
+  const m = r.machine;
+  const lines = [
+    `rows: ${r.rows.toLocaleString('en')} (${r.csv_mb} MB CSV)`,
+    `machine: ${m.cpus} × ${m.cpu_model}, ${m.memory_gb} GB, Node ${m.node}, Chromium ${m.chromium ?? '—'}, ${m.platform}`,
+    '',
+    '| engine | load ms | KPIs ms | load + KPIs ms |',
+    '|---|---:|---:|---:|',
+    engineLine('wasm (duckdb-wasm, Chromium)', r.engines.wasm),
+    engineLine('native (@duckdb/node-api)', r.engines.native),
+    engineLine('js (papaparse + d3-array, Chromium)', r.engines.js),
+    '',
+    '| measure | value | target | met |',
+    '|---|---:|---|---|',
+    ...Object.entries(r.targets).map(
+      ([k, t]) => `| ${k} | ${cell(t.value)} | ${t.target} | ${t.met === null ? '—' : t.met ? 'yes' : 'NO'} |`
+    )
+  ];
+  const wasm = r.engines.wasm;
+  if (!failed(wasm)) {
+    lines.push('', `wasm extras: ${JSON.stringify({ ...wasm, load_ms: undefined, kpis_ms: undefined, total_ms: undefined })}`);
+  }
+  lines.push(...profile('native load, slowest statements', r.profile.native_load));
+  lines.push(...profile('wasm load, slowest statements', r.profile.wasm_load));
+  lines.push(...profile('wasm KPIs, slowest statements', r.profile.wasm_kpis));
+  return lines.join('\n') + '\n';
+}
