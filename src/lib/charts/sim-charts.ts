@@ -20,7 +20,7 @@ export function staffingHeatmapOption(
   return {
     ...baseOption(theme),
     tooltip: { trigger: 'item', renderMode: 'richText', confine: true },
-    grid: { left: 56, right: 24, top: 16, bottom: 72 },
+    grid: { left: 56, right: 24, top: 16, bottom: 84 },
     xAxis: {
       type: 'category',
       data: Array.from({ length: 24 }, (_, h) => String(h)),
@@ -35,7 +35,8 @@ export function staffingHeatmapOption(
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
-      itemHeight: 120,
+      itemHeight: 160,
+      itemWidth: 12,
       textStyle: { color: theme.muted },
       inRange: { color: ['#f6f8fa', '#9ec5fe', PALETTE[0]!] }
     },
