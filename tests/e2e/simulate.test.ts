@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppSession } from './support/app';
 
 const SHOTS = 'tests/e2e/screenshots';
-const PLUS_TWO = { name: '+2 agents', agents_delta: [{ queue: '*', weekday: '*', hour: '*', delta: 2 }] };
+const PLUS_TWO = {
+  name: '+2 agents',
+  agents_delta: [{ queue: '*', weekday: '*', hour: '*', delta: 2 }]
+};
 
 async function openSimulate(app: AppSession, query = ''): Promise<Page> {
   const page = await app.open(`/simulate${query}`);
@@ -72,7 +75,10 @@ describe('what-if page', () => {
 
   it('a shared link restores the scenario', async () => {
     const page = await openSimulate(app);
-    const night = { name: 'EU nights', night_shift: [{ region: 'europe', seats: 3, local_hours: '0-8' }] };
+    const night = {
+      name: 'EU nights',
+      night_shift: [{ region: 'europe', seats: 3, local_hours: '0-8' }]
+    };
     await page.fill('[data-scenario-json]', JSON.stringify(night));
     await page.click('[data-apply-json]');
     await page.click('[data-share]');
@@ -112,7 +118,9 @@ describe('what-if page', () => {
     await page.waitForSelector('[data-erlang-c-sl="0.8884"]');
     expect(await page.textContent('[data-erlang-c-sl]')).toBe('0.8884');
     await page.fill('[data-erlang-input="target"]', '80');
-    expect(Number(await page.getAttribute('[data-erlang-c-agents]', 'data-erlang-c-agents'))).toBe(14);
+    expect(Number(await page.getAttribute('[data-erlang-c-agents]', 'data-erlang-c-agents'))).toBe(
+      14
+    );
     await page.close();
   });
 

@@ -7,7 +7,8 @@ const axis = (theme: ChartTheme) => ({
   axisLabel: { color: theme.muted },
   splitLine: { lineStyle: { color: theme.grid } }
 });
-const percent = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 1000) / 10 : null);
+const percent = (v: number): number | null =>
+  Number.isFinite(v) ? Math.round(v * 1000) / 10 : null;
 
 /** Agents per hour of week for one queue: weekdays down, hours across. */
 export function staffingHeatmapOption(
@@ -27,7 +28,12 @@ export function staffingHeatmapOption(
       axisLabel: { color: theme.muted },
       splitArea: { show: true }
     },
-    yAxis: { type: 'category', data: [...weekdays], inverse: true, axisLabel: { color: theme.muted } },
+    yAxis: {
+      type: 'category',
+      data: [...weekdays],
+      inverse: true,
+      axisLabel: { color: theme.muted }
+    },
     visualMap: {
       min: 0,
       max: Math.ceil(max),
@@ -157,5 +163,7 @@ export function resolutionByDelayOption(
 /** Readable bucket label for a first-response delay bucket, e.g. `1–4 h`. */
 export function delayBucketLabel(b: ResolutionByDelay): string {
   const h = (m: number) => (m < 60 ? `${m}m` : `${m / 60}h`);
-  return Number.isFinite(b.toMinutes) ? `${h(b.fromMinutes)}–${h(b.toMinutes)}` : `≥ ${h(b.fromMinutes)}`;
+  return Number.isFinite(b.toMinutes)
+    ? `${h(b.fromMinutes)}–${h(b.toMinutes)}`
+    : `≥ ${h(b.fromMinutes)}`;
 }

@@ -3,13 +3,19 @@ const m = (zh: string, en: string) => ({ zh, en });
 /** Labels of the what-if simulation page (merged into MESSAGES). */
 export const SIMULATE_MESSAGES = {
   simulate: m('模拟推演', 'What-if'),
-  simTitle: m('模拟推演：如果当时这样做，指标会怎样？', 'What-if: had we done X, what would our KPIs have been?'),
+  simTitle: m(
+    '模拟推演：如果当时这样做，指标会怎样？',
+    'What-if: had we done X, what would our KPIs have been?'
+  ),
   simIntro: m(
     '按时间顺序回放已加载日志中的人工排队请求，先按原样运行（基线），再加入改动运行；每个数字都是多次带种子重复运行的均值及 95% 区间。本页使用完整数据集，不受筛选条件影响。',
     'Replays the human-queue requests of the loaded log in time order, once as it was (the baseline) and once with the change; every figure is the mean of seeded replications with its 95% interval. This page uses the whole dataset, not the filters.'
   ),
   simPreparing: m('正在读取历史并推断排班…', 'Reading the history and inferring staffing…'),
-  simBacktestTitle: m('校准：回测（先看模型是否可信）', 'Calibration: backtest (check the model first)'),
+  simBacktestTitle: m(
+    '校准：回测（先看模型是否可信）',
+    'Calibration: backtest (check the model first)'
+  ),
   simBacktestIntro: m(
     '基线模拟应当复现实际观测值；误差越小，下面的情景结果越可信。',
     'The baseline run should reproduce what was observed; the smaller the error, the more the scenario results below can be trusted.'
@@ -34,7 +40,10 @@ export const SIMULATE_MESSAGES = {
     '无坐席工号：每个小时取能让 Erlang A（无人放弃时为 Erlang C）复现实际 20 秒接起率的最小（可为小数）坐席数。',
     'No agent ids: for each hour, the smallest (possibly fractional) number of agents at which Erlang A (Erlang C when nobody abandons) gives the observed pickup within 20 s.'
   ),
-  simStaffingHowUploaded: m('使用上传/编辑的排班表。', 'Using the uploaded / edited staffing table.'),
+  simStaffingHowUploaded: m(
+    '使用上传/编辑的排班表。',
+    'Using the uploaded / edited staffing table.'
+  ),
   simQueue: m('队列', 'Queue'),
   simSource: m('来源', 'Source'),
   simDownloadStaffing: m('下载排班 CSV', 'Download staffing CSV'),
@@ -45,7 +54,10 @@ export const SIMULATE_MESSAGES = {
   ),
   simApplyStaffing: m('应用排班', 'Apply staffing'),
   simResetStaffing: m('恢复为推断排班', 'Back to inferred staffing'),
-  simStaffingError: m('排班文件第 {line} 行，字段 {field}：{detail}', 'Staffing file line {line}, field {field}: {detail}'),
+  simStaffingError: m(
+    '排班文件第 {line} 行，字段 {field}：{detail}',
+    'Staffing file line {line}, field {field}: {detail}'
+  ),
   simWeekdays: m('周一,周二,周三,周四,周五,周六,周日', 'Mon,Tue,Wed,Thu,Fri,Sat,Sun'),
   simErlangTitle: m('Erlang C / Erlang A 计算器', 'Erlang C / Erlang A calculator'),
   simCallsPerInterval: m('每区间来电量', 'Calls per interval'),
@@ -99,12 +111,18 @@ export const SIMULATE_MESSAGES = {
   simSeats: m('坐席数', 'Seats'),
   simLocalHours: m('当地时段', 'Local hours'),
   simUtcOffset: m('UTC{offset}', 'UTC{offset}'),
-  simRelationTitle: m('首次响应延迟与解决率（海外）', 'Resolution rate by first-response delay (overseas)'),
+  simRelationTitle: m(
+    '首次响应延迟与解决率（海外）',
+    'Resolution rate by first-response delay (overseas)'
+  ),
   simResolutionRate: m('解决率', 'Resolution rate'),
   simProposalApi: m('④ 企业服务 API', '④ Enterprise service API'),
   simApiShare: m('经 API 接入的企业工单比例', 'Share of enterprise tickets via the API'),
   simHandleReduction: m('处理时长缩减', 'Handle-time reduction'),
-  simMisroutingRemoved: m('消除误分配（转入企业队列）', 'Misrouting removed (sent to the enterprise queue)'),
+  simMisroutingRemoved: m(
+    '消除误分配（转入企业队列）',
+    'Misrouting removed (sent to the enterprise queue)'
+  ),
   simScenarioJson: m('情景 JSON（可直接编辑）', 'Scenario JSON (editable)'),
   simApplyJson: m('应用 JSON', 'Apply JSON'),
   simScenarioInvalid: m('情景字段 {path}：{detail}', 'Scenario field {path}: {detail}'),
@@ -115,12 +133,18 @@ export const SIMULATE_MESSAGES = {
   simCancelled: m('已取消。', 'Cancelled.'),
   simProgress: m('模拟进度', 'Simulation progress'),
   simResultsTitle: m('结果：基线 vs 情景', 'Results: baseline vs scenario'),
-  simResultsEmpty: m('设置情景并运行后，此处显示结果。', 'Set up a scenario and run it to see results here.'),
+  simResultsEmpty: m(
+    '设置情景并运行后，此处显示结果。',
+    'Set up a scenario and run it to see results here.'
+  ),
   simBaseline: m('基线', 'Baseline'),
   simScenario: m('情景', 'Scenario'),
   simDelta: m('变化', 'Change'),
   simInterval95: m('95% 区间', '95% interval'),
-  simSlByHour: m('一周各小时服务水平（基线 vs 情景）', 'Service level by hour of week (baseline vs scenario)'),
+  simSlByHour: m(
+    '一周各小时服务水平（基线 vs 情景）',
+    'Service level by hour of week (baseline vs scenario)'
+  ),
   simHourOfWeek: m('一周中的小时', 'Hour of week'),
   simCostTitle: m('坐席工时成本', 'Agent-hours cost'),
   simCostText: m(
@@ -139,6 +163,12 @@ export const SIMULATE_MESSAGES = {
   simShareLink: m('复制分享链接', 'Copy share link'),
   simLinkCopied: m('链接已复制', 'Link copied'),
   simRestoredFromLink: m('已从链接恢复情景。', 'Scenario restored from the link.'),
-  simLinkInvalid: m('链接中的情景无效：{detail}', 'The scenario in the link is not valid: {detail}'),
-  simArrivalsPerSecond: m('模拟 {arrivals} 个到达，{rate} 个/秒', '{arrivals} arrivals simulated, {rate} per second')
+  simLinkInvalid: m(
+    '链接中的情景无效：{detail}',
+    'The scenario in the link is not valid: {detail}'
+  ),
+  simArrivalsPerSecond: m(
+    '模拟 {arrivals} 个到达，{rate} 个/秒',
+    '{arrivals} arrivals simulated, {rate} per second'
+  )
 } as const;

@@ -46,6 +46,9 @@ export function readSaved(storage: Pick<Storage, 'getItem'>): SavedScenario[] {
   }
 }
 
-export function writeSaved(storage: Pick<Storage, 'setItem'>, list: readonly SavedScenario[]): void {
+export function writeSaved(
+  storage: Pick<Storage, 'setItem'>,
+  list: readonly SavedScenario[]
+): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(list));
 }

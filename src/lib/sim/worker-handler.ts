@@ -11,7 +11,9 @@ import { runWhatIf } from './what-if';
  * The worker's logic without the Worker: feed it requests, it posts responses. Baselines are
  * cached by input key. A `cancel` stops the matching run at its next `shouldStop` check.
  */
-export function createSimHandler(post: (message: SimResponse) => void): (request: SimRequest) => void {
+export function createSimHandler(
+  post: (message: SimResponse) => void
+): (request: SimRequest) => void {
   let cached: { key: string; baseline: Baseline } | undefined;
   const cancelled = new Set<number>();
 
@@ -19,7 +21,10 @@ export function createSimHandler(post: (message: SimResponse) => void): (request
     if (cached?.key !== input.key) {
       const rows = decodeRows(input.rows);
       const staffing = input.staffing ? { queues: input.staffing } : undefined;
-      cached = { key: input.key, baseline: prepareBaseline(rows, input.thresholdSeconds, staffing) };
+      cached = {
+        key: input.key,
+        baseline: prepareBaseline(rows, input.thresholdSeconds, staffing)
+      };
     }
     return cached.baseline;
   };
