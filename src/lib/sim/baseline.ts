@@ -8,7 +8,7 @@ import {
   inferStaffingFromPresence,
   inferStaffingFromWaits
 } from './staffing';
-import { chooseStaffing, type StaffingCandidate } from './staffing-choice';
+import { calibrateQueue, type StaffingCandidate } from './calibration';
 import type { QueueModel, StaffingTable } from './types';
 
 /** Where a queue's baseline staffing came from. */
@@ -80,10 +80,7 @@ export function prepareBaseline(
           agents: inferStaffingFromWaits(q, window, thresholdSeconds)
         });
       }
-      const choice =
-        candidates.length === 1
-          ? candidates[0]!
-          : chooseStaffing(q, models[q.queue]!, candidates, window, thresholdSeconds);
+      const choice = calibrateQueue(q, models[q.queue]!, candidates, window, thresholdSeconds);
       table[q.queue] = choice.agents;
       staffingSource[q.queue] = choice.method === 'erlang_fit' ? 'erlang_fit' : 'agent_id';
       staffingMethod[q.queue] = choice.method;

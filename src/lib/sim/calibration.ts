@@ -1,5 +1,5 @@
 import { simulate } from './engine';
-import { observedKpis } from './observed';
+import { observedKpis, type ObservedKpis } from './observed';
 import type { QueueArrivals, QueueModel } from './types';
 
 export interface StaffingCandidate {
@@ -7,48 +7,61 @@ export interface StaffingCandidate {
   agents: number[];
 }
 
-export interface StaffingChoice extends StaffingCandidate {
+export interface CalibratedQueue extends StaffingCandidate {
+  model: QueueModel;
   /** |simulated − observed| pickup plus abandonment, for the chosen candidate. */
   error: number;
-  tried: Array<{ method: StaffingCandidate['method']; error: number }>;
 }
 
-const QUICK_REPLICATIONS = 3;
+const QUICK_REPLICATIONS = 2;
+
+interface QueueContext {
+  queue: QueueArrivals;
+  window: { start: number; end: number };
+  thresholdSeconds: number;
+  observed: ObservedKpis;
+}
+
+function quickRun(context: QueueContext, model: QueueModel, agents: number[]) {
+  const outcome = simulate(
+    {
+      queues: [context.queue],
+      models: { [context.queue.queue]: model },
+      staffing: { queues: { [context.queue.queue]: agents } },
+      thresholdSeconds: context.thresholdSeconds,
+      window: context.window
+    },
+    { replications: QUICK_REPLICATIONS, seed: 7 }
+  );
+  return outcome.status === 'done' ? outcome.result.kpis : null;
+}
 
 /**
- * Picks, for one queue, the staffing inference that best replays that queue's own history
- * (pickup within the threshold and abandonment), with a short seeded simulation of each.
+ * Picks, for one queue, the staffing reading that best replays that queue's own history
+ * (pickup within the threshold and abandonment).
  */
-export function chooseStaffing(
+export function calibrateQueue(
   queue: QueueArrivals,
   model: QueueModel,
   candidates: readonly StaffingCandidate[],
   window: { start: number; end: number },
   thresholdSeconds: number
-): StaffingChoice {
-  const observed = observedKpis([queue], thresholdSeconds);
-  const tried = candidates.map((candidate) => {
-    const outcome = simulate(
-      {
-        queues: [queue],
-        models: { [queue.queue]: model },
-        staffing: { queues: { [queue.queue]: candidate.agents } },
-        thresholdSeconds,
-        window
-      },
-      { replications: QUICK_REPLICATIONS, seed: 7 }
-    );
-    if (outcome.status !== 'done') return { candidate, error: Infinity };
-    const k = outcome.result.kpis;
-    const error =
-      Math.abs(k.pickup_within_20s.mean - observed.pickup_within_20s) +
-      Math.abs(k.abandon_rate.mean - observed.abandon_rate);
-    return { candidate, error };
-  });
-  const best = tried.reduce((a, b) => (b.error < a.error ? b : a));
-  return {
-    ...best.candidate,
-    error: best.error,
-    tried: tried.map((t) => ({ method: t.candidate.method, error: t.error }))
+): CalibratedQueue {
+  const context: QueueContext = {
+    queue,
+    window,
+    thresholdSeconds,
+    observed: observedKpis([queue], thresholdSeconds)
   };
+  let best: CalibratedQueue | null = null;
+  for (const candidate of candidates) {
+    const kpis = quickRun(context, model, candidate.agents);
+    const error = kpis
+      ? Math.abs(kpis.pickup_within_20s.mean - context.observed.pickup_within_20s) +
+        Math.abs(kpis.abandon_rate.mean - context.observed.abandon_rate)
+      : Infinity;
+    if (!best || error < best.error) best = { ...candidate, model, error };
+  }
+  if (!best) throw new Error(`queue "${queue.queue}": no staffing candidate`);
+  return best;
 }
