@@ -12,9 +12,12 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-/** Serves `build/` and opens Chromium against it, recording any request that leaves the app. */
+/** The built app the tests serve: `build/`, or a copy named by E2E_BUILD_DIR (safe from rebuilds). */
+export const BUILD_DIR = resolve(process.env.E2E_BUILD_DIR ?? 'build');
+
+/** Serves the build and opens Chromium against it, recording any request that leaves the app. */
 export async function startApp(): Promise<AppSession> {
-  const server = await serveBuild(resolve('build'));
+  const server = await serveBuild(BUILD_DIR);
   const browser = await launchChromium();
   const foreignRequests: string[] = [];
   return {
