@@ -14,10 +14,13 @@ const MARKS = ['p50', 'p90', 'p95'] as const;
 /** Share of tickets per bin (so groups of different sizes compare), with p50/p90/p95 lines per group. */
 export function histogramOption(h: Histogram, labels: HistogramLabels, theme: ChartTheme): EChartsCoreOption {
   const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const toAxis = (v: number) => (h.scale === 'log' ? Math.log10(1 + Math.max(v, 0)) : v);
+  const fromAxis = (a: number) => (h.scale === 'log' ? 10 ** a - 1 : a);
   const categories = Array.from({ length: h.bins }, (_, i) =>
-    i === h.bins - 1 ? `≥${fmt(i * h.width)}` : fmt(i * h.width)
+    i === h.bins - 1 ? `≥${fmt(fromAxis(i * h.width))}` : fmt(fromAxis(i * h.width))
   );
-  const position = (v: number) => Math.min(v / h.width, h.bins - 0.5) - 0.5;
+  const position = (v: number) => Math.min(toAxis(v) / h.width, h.bins - 0.5) - 0.5;
+  const several = h.groups.length > 1;
   return {
     ...baseOption(theme),
     grid: { left: 56, right: 40, top: h.groups.length > 1 ? 120 : 72, bottom: 48 },
@@ -34,7 +37,7 @@ export function histogramOption(h: Histogram, labels: HistogramLabels, theme: Ch
       name: labels.axis,
       nameLocation: 'middle',
       nameGap: 30,
-      axisLabel: { color: theme.muted }
+      axisLabel: { color: theme.muted, hideOverlap: true }
     },
     yAxis: {
       type: 'value',
@@ -56,7 +59,7 @@ export function histogramOption(h: Histogram, labels: HistogramLabels, theme: Ch
           lineStyle: { color, type: 'dashed' },
           label: { color: theme.text, fontSize: 10, formatter: (p: { name: string }) => p.name },
           data: MARKS.map((m, j) => ({
-            name: `${m} ${fmt(g[m])}`,
+            name: several ? m : `${m} ${fmt(g[m])}`,
             xAxis: position(g[m]),
             label: { position: 'end', distance: 4 + j * 12 + i * 36 }
           }))

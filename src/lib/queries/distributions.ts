@@ -30,12 +30,15 @@ export interface HistogramGroup {
 
 export interface Histogram {
   measure: Measure;
+  /** `log`: bins are equal steps of log10(1 + x), for long-tailed durations. */
+  scale: 'linear' | 'log';
   width: number;
   bins: number;
   groups: HistogramGroup[];
 }
 
 const BIN_COUNT = 30;
+const LOG_MEASURES: readonly Measure[] = ['wait_seconds', 'resolve_minutes'];
 
 function niceWidth(span: number): number {
   if (!(span > 0)) return 1;
@@ -59,11 +62,14 @@ export async function histogram(db: Db, filters: Filters, measure: Measure, grou
     stats.text,
     stats.params
   );
-  const cap = Math.max(0, ...rows.map((r) => r.p99));
-  const width = niceWidth(cap);
+  const scale = LOG_MEASURES.includes(measure) ? 'log' : 'linear';
+  const p99 = Math.max(0, ...rows.map((r) => r.p99));
+  const cap = scale === 'log' ? Math.log10(1 + p99) : p99;
+  const width = scale === 'log' ? Math.max(cap, 0.1) / BIN_COUNT : niceWidth(cap);
+  const scaled = scale === 'log' ? sql`log10(1 + greatest(${x}, 0))` : sql`greatest(${x}, 0)`;
   const bins = Math.max(1, Math.ceil(cap / width));
   const binned = sql`${filteredTickets(filters)}
-    SELECT ${key} AS key, CAST(least(floor(greatest(${x}, 0) / CAST(${width} AS DOUBLE)), ${bins - 1}) AS INTEGER) AS bin,
+    SELECT ${key} AS key, CAST(least(floor(${scaled} / CAST(${width} AS DOUBLE)), ${bins - 1}) AS INTEGER) AS bin,
       CAST(count(*) AS DOUBLE) AS n
     FROM t WHERE ${where} GROUP BY ALL`;
   const counts = await db.query<{ key: string; bin: number; n: number }>(binned.text, binned.params);
@@ -72,5 +78,5 @@ export async function histogram(db: Db, filters: Filters, measure: Measure, grou
     for (const c of counts) if (c.key === r.key) values[c.bin] = c.n;
     return { key: r.key, n: r.n, p50: r.p50, p90: r.p90, p95: r.p95, counts: values };
   });
-  return { measure, width, bins, groups };
+  return { measure, scale, width, bins, groups };
 }
