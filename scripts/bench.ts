@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const simulator = await attempt('simulator', () => runSimulator(nativeRun.db));
   await nativeRun.db.close();
 
-  ensureAppBuild();
+  const appDir = args.appDir ?? ensureAppBuild();
   const harnessDir = await buildHarness();
   const served = await serveHarness(harnessDir, csv.path);
   const chrome = await launchChromium();
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     let app: AppRun | Failed | null = null;
     if (!args.skipApp) {
       progress('app: first KPI, upload, filter changes');
-      app = await attempt('app', () => runApp(chrome, csv.path, args.rows));
+      app = await attempt('app', () => runApp(chrome, appDir, csv.path, args.rows));
     }
     const js =
       csv.bytes > JS_MAX_BYTES
@@ -94,6 +94,7 @@ async function main(): Promise<void> {
                   filter_ms_median: app.filter_ms_median,
                   filter_ms: app.filter_ms,
                   app_ingest_ms: app.ingest_ms,
+                  first_kpi_steps: app.first_kpi_steps,
                   app_memory: app.memory,
                   app_js_heap_mb: app.js_heap_mb
                 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveBuild } from '../../tests/e2e/support/static-server';
 import type { LaunchedChromium } from './chromium';
@@ -9,7 +8,8 @@ import {
   stampUploadStart,
   timeFilterChange,
   waitUploaded,
-  type FilterAction
+  type FilterAction,
+  type FirstLoadPhases
 } from './page-probes';
 
 /** The filter changes a user makes, in order (channel, region, date range, reset). */
@@ -30,6 +30,7 @@ const FILTER_ACTIONS: FilterAction[] = [
 
 export interface AppRun {
   first_kpi_ms: number;
+  first_kpi_steps: FirstKpi;
   /** Upload through input[type=file] until N rows show and every figure is ready. */
   ingest_ms: number;
   filter_ms: number[];
@@ -39,6 +40,12 @@ export interface AppRun {
   js_heap_mb: number | null;
 }
 
+/**
+ * tsx (esbuild keepNames) wraps inner functions in `__name(fn, "name")`; the probes are
+ * serialised into the page, where that helper does not exist.
+ */
+const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
 function watchCrash(page: Page): Promise<never> {
   const crashed = new Promise<never>((_, reject) =>
     page.on('crash', () => reject(new Error('the app tab crashed (out of memory?)')))
@@ -47,28 +54,56 @@ function watchCrash(page: Page): Promise<never> {
   return crashed;
 }
 
-async function firstKpi(chrome: LaunchedChromium, url: string): Promise<number> {
+/** Time to first KPI on the default dataset, its steps, and the big downloads' timings. */
+export interface FirstKpi extends FirstLoadPhases {
+  resources: Array<{ name: string; kb: number; start_ms: number; end_ms: number }>;
+}
+
+async function firstKpi(chrome: LaunchedChromium, url: string): Promise<FirstKpi> {
   const context = await chrome.browser.newContext();
+  await context.addInitScript(NAME_SHIM);
   try {
     const page = await context.newPage();
     await page.addInitScript(stampFirstKpi);
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __firstKpiMs?: number }).__firstKpiMs, null, {
-      timeout: 120_000
+    await page.waitForFunction(
+      () => (window as unknown as { __phases?: FirstLoadPhases }).__phases?.first_kpi_ms,
+      null,
+      { timeout: 120_000 }
+    );
+    return page.evaluate(() => {
+      const phases = (window as unknown as { __phases: FirstLoadPhases }).__phases;
+      const resources = performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => e.transferSize > 1_000_000 || e.decodedBodySize > 1_000_000)
+        .map((e) => ({
+          name: e.name.split('/').pop() ?? e.name,
+          kb: Math.round(e.decodedBodySize / 1024),
+          start_ms: Math.round(e.startTime),
+          end_ms: Math.round(e.responseEnd)
+        }));
+      return { ...phases, resources };
     });
-    return page.evaluate(() => (window as unknown as { __firstKpiMs: number }).__firstKpiMs);
   } finally {
     await context.close();
   }
 }
 
 /** The built app in Chromium: first KPI on the default dataset, upload of the bench file, filters. */
-export async function runApp(chrome: LaunchedChromium, csvPath: string, rows: number): Promise<AppRun> {
-  const server = await serveBuild(resolve('build'));
+export async function runApp(
+  chrome: LaunchedChromium,
+  appDir: string,
+  csvPath: string,
+  rows: number
+): Promise<AppRun> {
+  const server = await serveBuild(appDir);
   try {
-    const first_kpi_ms = await firstKpi(chrome, `${server.url}/`);
+    const first = await firstKpi(chrome, `${server.url}/`);
+    const first_kpi_ms = first.first_kpi_ms ?? Number.NaN;
     progress(`app: first KPI after ${round(first_kpi_ms)} ms; uploading ${rows.toLocaleString('en')} rows`);
     const context = await chrome.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addInitScript(NAME_SHIM);
     const page = await context.newPage();
     const crashed = watchCrash(page);
     await page.goto(`${server.url}/`);
@@ -92,6 +127,7 @@ export async function runApp(chrome: LaunchedChromium, csvPath: string, rows: nu
     await context.close();
     return {
       first_kpi_ms: round(first_kpi_ms),
+      first_kpi_steps: first,
       ingest_ms: round(ingest_ms),
       filter_ms: filter_ms.map(round),
       filter_ms_median: round(median(filter_ms)),

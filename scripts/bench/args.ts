@@ -5,9 +5,11 @@ export interface BenchArgs {
   json: boolean;
   /** Skip the app (UI) part: ingest through the page, filters, first KPI. */
   skipApp: boolean;
+  /** A built app to serve instead of building build/ (e.g. a clean checkout's build). */
+  appDir: string | null;
 }
 
-const USAGE = 'usage: npm run bench -- [--rows N] [--json] [--skip-app]';
+const USAGE = 'usage: npm run bench -- [--rows N] [--json] [--skip-app] [--app-dir DIR]';
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values, positionals } = parseArgs({
@@ -16,11 +18,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     options: {
       rows: { type: 'string' },
       json: { type: 'boolean', default: false },
-      'skip-app': { type: 'boolean', default: false }
+      'skip-app': { type: 'boolean', default: false },
+      'app-dir': { type: 'string' }
     }
   });
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
   const rows = values.rows === undefined ? 1_000_000 : Number(values.rows.replace(/_/g, ''));
   if (!Number.isInteger(rows) || rows < 1000) throw new Error(`--rows ${values.rows}: expected a whole number ≥ 1000. ${USAGE}`);
-  return { rows, json: values.json ?? false, skipApp: values['skip-app'] ?? false };
+  return { rows, json: values.json ?? false, skipApp: values['skip-app'] ?? false, appDir: values['app-dir'] ?? null };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -14,15 +14,34 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Runs `npx vite build` when build/ is missing or older than src/ (or the default dataset). */
+/** `npx vite build`, retried: another build of the same tree running at once makes it fail. */
+function viteBuild(): void {
+  for (let attempt = 1; ; attempt++) {
+    progress(`build/ is missing or older than src/: npx vite build (attempt ${attempt})`);
+    const result = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8' });
+    if (result.status === 0) return;
+    if (attempt === 3) {
+      throw new Error(`npx vite build failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+    }
+    spawnSync('sleep', ['10']);
+  }
+}
+
+/**
+ * Runs `npx vite build` when build/ is missing or older than src/, then snapshots build/ into a
+ * temp dir: other people's builds rewrite build/ while the benchmark is serving it.
+ */
 export function ensureAppBuild(): string {
   const index = resolve('build/index.html');
   const sources = Math.max(newestMtime(resolve('src')), statSync(resolve('data')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return resolve('build');
-  progress('build/ is missing or older than src/: npx vite build');
-  const result = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`npx vite build failed (exit ${result.status})`);
-  return resolve('build');
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+    viteBuild();
+  }
+  const snapshot = join(tmpdir(), 'cs-dash-bench', 'app');
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync(resolve('build'), snapshot, { recursive: true });
+  if (!existsSync(join(snapshot, 'index.html'))) throw new Error('build/ has no index.html (a build in progress?)');
+  return snapshot;
 }
 
 /** Builds the harness page (the app's loader + catalogue, and the js path) into a temp dir. */

@@ -103,15 +103,30 @@ export function waitUploaded(rows: number): Promise<number> {
   });
 }
 
-/** Installed before navigation: stamps when the first KPI card shows a value. */
+/** When the page reached each step of its first load (ms since navigation start). */
+export interface FirstLoadPhases {
+  /** The engine is up and the file read: the loader starts (LoadStatus shows the file step). */
+  loader_started_ms: number | null;
+  /** The load report is on the page (`[data-rows-total]`). */
+  rows_shown_ms: number | null;
+  first_kpi_ms: number | null;
+}
+
+/** Installed before navigation: stamps the steps of the first load and the first KPI value. */
 export function stampFirstKpi(): void {
-  const w = window as unknown as { __firstKpiMs?: number };
+  const w = window as unknown as { __phases?: FirstLoadPhases };
+  const phases: FirstLoadPhases = { loader_started_ms: null, rows_shown_ms: null, first_kpi_ms: null };
+  w.__phases = phases;
   const observer = new MutationObserver(() => {
+    const now = performance.now();
+    const loading = document.querySelector('[data-loading]')?.textContent ?? '';
+    if (phases.loader_started_ms === null && loading.includes('.csv')) phases.loader_started_ms = now;
+    if (phases.rows_shown_ms === null && document.querySelector('[data-rows-total]')) phases.rows_shown_ms = now;
     const card = [...document.querySelectorAll('[data-metric]')].find((c) => (c.getAttribute('data-value') ?? '') !== '');
     if (card) {
-      w.__firstKpiMs = performance.now();
+      phases.first_kpi_ms = now;
       observer.disconnect();
     }
   });
-  observer.observe(document, { attributes: true, subtree: true, childList: true });
+  observer.observe(document, { attributes: true, subtree: true, childList: true, characterData: true });
 }
