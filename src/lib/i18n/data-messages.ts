@@ -56,15 +56,27 @@ export const DATA_MESSAGES = {
   canonicalCode: m('标准代码', 'Canonical code'),
   unmatchedOption: m('— 未匹配（该行会被拒绝）—', '— unmatched (row rejected) —'),
   unmatchedCount: m('{count} 个取值未匹配', '{count} values unmatched'),
-  noValueMap: m('文件中的取值已是标准代码。', 'The values in the file already are canonical codes.'),
-  missingRequired: m('必填列尚未选择来源：{columns}', 'Required columns without a source: {columns}'),
+  noValueMap: m(
+    '文件中的取值已是标准代码。',
+    'The values in the file already are canonical codes.'
+  ),
+  missingRequired: m(
+    '必填列尚未选择来源：{columns}',
+    'Required columns without a source: {columns}'
+  ),
   mappingDirty: m('映射已修改，尚未应用。', 'The mapping has changes that are not applied yet.'),
   applyMapping: m('应用映射（重新加载）', 'Apply mapping (reload)'),
   discardChanges: m('撤销修改', 'Discard changes'),
   exportMapping: m('导出映射 JSON', 'Export mapping (JSON)'),
   importMapping: m('导入映射 JSON', 'Import mapping (JSON)'),
-  importFailed: m('无法导入映射 {name}：{message}', 'The mapping {name} could not be imported: {message}'),
-  importDone: m('已导入 {name}，请检查后点击“应用映射”。', 'Imported {name}: review it, then apply.'),
+  importFailed: m(
+    '无法导入映射 {name}：{message}',
+    'The mapping {name} could not be imported: {message}'
+  ),
+  importDone: m(
+    '已导入 {name}，请检查后点击“应用映射”。',
+    'Imported {name}: review it, then apply.'
+  ),
   cancelLoad: m('取消加载', 'Cancel'),
   cancelling: m('正在取消…', 'Cancelling…'),
   loadingRead: m('正在读取 {name}…', 'Reading {name}…'),

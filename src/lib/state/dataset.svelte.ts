@@ -20,12 +20,15 @@ export interface LoadChoices {
   timeZone?: string;
 }
 
+/**
+ * The loaded file, readable again for a reload. Each read gives fresh bytes: the database
+ * takes over (detaches) the buffers it is handed.
+ */
 interface Source {
   name: string;
-  bytes: Uint8Array;
   isDefault: boolean;
+  read: () => Promise<Uint8Array>;
 }
-
 /** The loaded ticket log: which file, how its rows were accounted for, and load progress. */
 class DatasetState {
   status = $state<DatasetStatus>('idle');
@@ -61,37 +64,39 @@ class DatasetState {
   private remembered: RememberedMappings | null = null;
 
   async loadDefault(): Promise<void> {
-    await this.load('tickets.csv.gz', true, null, {}, async () => {
-      const response = await fetch(defaultDatasetUrl);
-      if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
-      return new Uint8Array(await response.arrayBuffer());
-    });
+    let fetched: Uint8Array | undefined;
+    const read = async () => {
+      if (!fetched) {
+        const response = await fetch(defaultDatasetUrl);
+        if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
+        fetched = new Uint8Array(await response.arrayBuffer());
+      }
+      return fetched.slice();
+    };
+    await this.load({ name: 'tickets.csv.gz', isDefault: true, read }, null, {});
   }
 
-  /** Loads an uploaded file; a file larger than `sizeLimit` is refused before it is read. */
+  /**
+   * Loads an uploaded file; a file larger than `sizeLimit` is refused before it is read. The
+   * File is kept: a reload reads the same bytes again (or fails if the file changed on disk).
+   */
   async loadFile(file: File, choices: LoadChoices = {}): Promise<void> {
-    await this.load(file.name, false, file.size, choices, async () => {
-      return new Uint8Array(await file.arrayBuffer());
-    });
+    const read = async () => new Uint8Array(await file.arrayBuffer());
+    await this.load({ name: file.name, isDefault: false, read }, file.size, choices);
   }
 
   /** Loads the current file's bytes again with another mapping and/or time zone. */
   async reload(choices: LoadChoices): Promise<void> {
-    const source = this.source;
-    if (!source) return;
+    if (!this.source) return;
     const merged = { ...this.choices, ...choices };
-    await this.load(source.name, source.isDefault, null, merged, async () => source.bytes, {
-      remember: choices.mapping !== undefined
-    });
+    await this.load(this.source, null, merged, { remember: choices.mapping !== undefined });
   }
 
   /** Forgets the remembered mapping of the loaded header and loads the file with a suggestion. */
   async forgetMapping(): Promise<void> {
     if (this.report) this.mappings().forget(this.report.header);
     this.choices = { timeZone: this.choices.timeZone };
-    const source = this.source;
-    if (source)
-      await this.load(source.name, source.isDefault, null, this.choices, async () => source.bytes);
+    if (this.source) await this.load(this.source, null, this.choices);
   }
 
   /** Stops the load in progress; the data loaded before stays as it was. */
@@ -111,26 +116,23 @@ class DatasetState {
   }
 
   private async load(
-    name: string,
-    isDefault: boolean,
+    source: Source,
     size: number | null,
     choices: LoadChoices,
-    read: () => Promise<Uint8Array>,
     { remember = false } = {}
   ): Promise<void> {
-    const run = this.previous.then(() => this.run(name, isDefault, size, choices, read, remember));
+    const run = this.previous.then(() => this.run(source, size, choices, remember));
     this.previous = run.catch(() => undefined);
     await run;
   }
 
   private async run(
-    name: string,
-    isDefault: boolean,
+    source: Source,
     size: number | null,
     choices: LoadChoices,
-    read: () => Promise<Uint8Array>,
     remember: boolean
   ): Promise<void> {
+    const { name, isDefault } = source;
     const controller = new AbortController();
     const signal = controller.signal;
     this.controller = controller;
@@ -143,7 +145,8 @@ class DatasetState {
       this.step = 'engine';
       const db = await untilAborted(browserDb(), signal);
       this.step = 'read';
-      const bytes = await untilAborted(read(), signal);
+      const bytes = await untilAborted(source.read(), signal);
+      const byteCount = bytes.length;
       this.step = 'file';
       let rememberedUsed: string | null = null;
       let problem: string | null = null;
@@ -161,9 +164,9 @@ class DatasetState {
         { mapping, timeZone: choices.timeZone, completeValues: true },
         signal
       );
-      this.source = { name, bytes, isDefault };
+      this.source = source;
       this.choices = rememberedUsed ? { ...choices, mapping: report.mapping } : choices;
-      this.fileSize = bytes.length;
+      this.fileSize = byteCount;
       this.timeZoneChosen = choices.timeZone !== undefined;
       this.rememberedProblem = problem;
       if (remember) {

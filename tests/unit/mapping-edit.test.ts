@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  columnRows,
+  missingRequired,
+  sameMapping,
+  setSource,
+  setValue,
+  valueRows
+} from '../../src/lib/ingest/mapping-edit';
+import type { LoadReport } from '../../src/lib/ingest/load';
+import type { Mapping } from '../../src/lib/ingest/mapping-types';
+
+const mapping: Mapping = {
+  columns: { ticket_id: 0, created_at: 1, entry_channel: 2, platform: 3 },
+  values: { platform: { 安卓: 'android' } },
+  timestampFormats: { created_at: 'slash-ymd' }
+};
+const report = {
+  header: ['工单号', '创建时间', '渠道', '平台'],
+  mapping,
+  evidence: [
+    {
+      column: 'platform',
+      sourceIndex: 3,
+      sourceHeader: '平台',
+      reason: 'header "平台" is a known name',
+      confidence: 'synonym'
+    }
+  ],
+  unmatchedValues: { platform: ['诺基亚'] }
+} as unknown as LoadReport;
+
+describe('mapping edits', () => {
+  it('lists every canonical column with its source and evidence', () => {
+    const rows = columnRows(report, mapping);
+    const platform = rows.find((r) => r.spec.name === 'platform');
+    expect(platform?.source).toBe(3);
+    expect(platform?.evidence?.reason).toContain('平台');
+    expect(platform?.hasValues).toBe(true);
+    expect(rows.find((r) => r.spec.name === 'ticket_id')?.spec.required).toBe(true);
+  });
+
+  it('a new source drops the old value map and timestamp format, and loses the evidence', () => {
+    const moved = setSource(mapping, 'created_at', undefined);
+    expect(moved.columns.created_at).toBeUndefined();
+    expect(moved.timestampFormats?.created_at).toBeUndefined();
+    expect(missingRequired(columnRows(report, moved))).toEqual(['created_at']);
+    const other = setSource(mapping, 'platform', 2);
+    expect(other.values.platform).toBeUndefined();
+    expect(
+      columnRows(report, other).find((r) => r.spec.name === 'platform')?.evidence
+    ).toBeUndefined();
+    expect(mapping.columns.created_at).toBe(1);
+  });
+
+  it('value rows put the unmatched first; mapping one clears the flag', () => {
+    expect(
+      valueRows('platform', mapping, ['诺基亚']).map((r) => [r.value, r.target, r.unmatched])
+    ).toEqual([
+      ['诺基亚', '', true],
+      ['安卓', 'android', false]
+    ]);
+    const fixed = setValue(mapping, 'platform', '诺基亚', 'phone');
+    expect(valueRows('platform', fixed, ['诺基亚'])[0]).toMatchObject({
+      target: 'phone',
+      unmatched: false
+    });
+    expect(sameMapping(fixed, mapping)).toBe(false);
+    expect(sameMapping(setValue(fixed, 'platform', '诺基亚', ''), mapping)).toBe(true);
+  });
+});
