@@ -53,3 +53,10 @@ const CODE_LABELS: Record<string, { zh: string; en: string }> = {
 export function codeLabel(code: string, lang: Lang): string {
   return CODE_LABELS[code]?.[lang] ?? code;
 }
+
+/** All code labels in one language, for font preloading. */
+export function codeLabelsText(lang: Lang): string {
+  return Object.values(CODE_LABELS)
+    .map((labels) => labels[lang])
+    .join('');
+}
