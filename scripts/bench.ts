@@ -16,7 +16,7 @@ import { serveHarness } from './bench/serve';
 import { runSimulator } from './bench/simulator';
 import { runApp, type AppRun } from './bench/app-run';
 import { formatTable } from './bench/table';
-import type { StatementTiming } from './bench/timed-db';
+import type { WasmPageRun } from './bench/harness/api';
 import type { MetricResult } from '../src/lib/metrics/types';
 
 /** V8 strings stop at ~512 M characters: papaparse on one string cannot read a bigger file. */
@@ -38,7 +38,7 @@ async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | Fail
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const csv = canonicalCsv(args.rows);
-  const profile: BenchResult['profile'] = { native_load: [], wasm_load: [], wasm_kpis: [] };
+  const profile: BenchResult['profile'] = { native_load: [], wasm_load: [], wasm_kpis: [], wasm_experiments: [] };
 
   progress('native: load + all catalogue metrics');
   const nativeRun = await runNative(csv.path);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const served = await serveHarness(harnessDir, csv.path);
   const chrome = await launchChromium();
   let first_kpi_ms: number | null = null;
-  let wasmProfile: { load: StatementTiming[]; kpis: StatementTiming[] } = { load: [], kpis: [] };
+  let wasmProfile: Pick<WasmPageRun, 'load_profile' | 'kpis_profile' | 'experiments'> | null = null;
   try {
     progress('wasm: load + all catalogue metrics in the harness page');
     const wasmPage = await attempt('wasm', () => wasmInHarness(chrome, served));
@@ -82,31 +82,24 @@ async function main(): Promise<void> {
       ? wasmPage
       : (() => {
           const w = wasmPage.result;
-          wasmProfile = { load: w.load_profile, kpis: w.kpis_profile };
+          wasmProfile = w;
           const headlineUnfiltered = w.engine_filter_ms[w.engine_filter_ms.length - 2];
           return engine(w.load_ms, w.kpis_ms, {
             init_ms: round(w.init_ms),
             kpis_headline_ms: headlineUnfiltered === undefined ? null : round(headlineUnfiltered),
             engine_filter_ms: w.engine_filter_ms.map(round),
             memory: wasmPage.memory,
-            ...(app && !failed(app)
-              ? {
-                  filter_ms_median: app.filter_ms_median,
-                  filter_ms: app.filter_ms,
-                  app_ingest_ms: app.ingest_ms,
-                  first_kpi_steps: app.first_kpi_steps,
-                  app_memory: app.memory,
-                  app_js_heap_mb: app.js_heap_mb
-                }
-              : { filter_ms_median: null, app_error: app && failed(app) ? app.error : 'skipped' })
+            filter_ms_median: app && !failed(app) ? app.filter_ms_median : null
           });
         })();
     if (app && !failed(app)) first_kpi_ms = app.first_kpi_ms;
-    profile.wasm_load = wasmProfile.load;
-    profile.wasm_kpis = wasmProfile.kpis;
+    profile.wasm_load = wasmProfile?.load_profile ?? [];
+    profile.wasm_kpis = wasmProfile?.kpis_profile ?? [];
+    profile.wasm_experiments = wasmProfile?.experiments ?? [];
 
     const partial = {
       rows: args.rows,
+      app: app ?? failure('skipped (--skip-app)'),
       csv_mb: Math.round(csv.bytes / 1e6),
       engines: { wasm, native, js },
       simulator,

@@ -1,4 +1,4 @@
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 export interface Machine {
   cpus: number;
@@ -7,6 +7,8 @@ export interface Machine {
   node: string;
   chromium: string | null;
   platform: string;
+  /** 1-minute load average when the run ended: other work on the machine skews timings. */
+  load_average: number;
 }
 
 export function machine(chromium: string | null): Machine {
@@ -17,6 +19,7 @@ export function machine(chromium: string | null): Machine {
     memory_gb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     chromium,
-    platform: `${platform()} ${release()}`
+    platform: `${platform()} ${release()}`,
+    load_average: Math.round(loadavg()[0]! * 10) / 10
   };
 }

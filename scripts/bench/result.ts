@@ -1,6 +1,8 @@
 import type { StatementTiming } from './timed-db';
 import type { Machine } from './machine';
 import type { SimulatorRun } from './simulator';
+import type { Experiment } from './harness/experiments';
+import type { AppRun } from './app-run';
 
 export interface EngineResult {
   load_ms: number;
@@ -23,11 +25,18 @@ export interface BenchResult {
     native: Outcome<EngineResult>;
     js: Outcome<EngineResult>;
   };
+  /** The built app in Chromium: upload through input[type=file], filter changes, first KPI. */
+  app: Outcome<AppRun>;
   simulator: Outcome<SimulatorRun> | { arrivals_per_second: null };
   first_kpi_ms: number | null;
   ratios: { wasm_over_native: number | null; js_over_wasm: number | null };
   targets: Record<string, { value: number | null; target: string; met: boolean | null }>;
-  profile: { native_load: StatementTiming[]; wasm_load: StatementTiming[]; wasm_kpis: StatementTiming[] };
+  profile: {
+    native_load: StatementTiming[];
+    wasm_load: StatementTiming[];
+    wasm_kpis: StatementTiming[];
+    wasm_experiments: Experiment[];
+  };
   machine: Machine;
 }
 
@@ -48,8 +57,7 @@ const ratio = (a: number | null, b: number | null): number | null =>
 export function ratiosAndTargets(r: Omit<BenchResult, 'ratios' | 'targets'>): Pick<BenchResult, 'ratios' | 'targets'> {
   const wasm_over_native = ratio(total(r.engines.wasm), total(r.engines.native));
   const js_over_wasm = ratio(total(r.engines.js), total(r.engines.wasm));
-  const wasm = r.engines.wasm;
-  const filter = failed(wasm) ? null : ((wasm.filter_ms_median as number | undefined) ?? null);
+  const filter = failed(r.app) ? null : r.app.filter_ms_median;
   const sim = failed(r.simulator) ? null : r.simulator.arrivals_per_second;
   const check = (value: number | null, target: string, ok: (v: number) => boolean) => ({
     value,

@@ -32,6 +32,10 @@ export function formatTable(r: BenchResult): string {
       ([k, t]) => `| ${k} | ${cell(t.value)} | ${t.target} | ${t.met === null ? '—' : t.met ? 'yes' : 'NO'} |`
     )
   ];
+  if (!failed(r.app)) {
+    const { first_kpi_steps, ...app } = r.app;
+    lines.push('', `app: ${JSON.stringify(app)}`, `first KPI steps: ${JSON.stringify(first_kpi_steps)}`);
+  } else lines.push('', `app: ${r.app.error}`);
   const wasm = r.engines.wasm;
   if (!failed(wasm)) {
     lines.push('', `wasm extras: ${JSON.stringify({ ...wasm, load_ms: undefined, kpis_ms: undefined, total_ms: undefined })}`);
@@ -39,5 +43,9 @@ export function formatTable(r: BenchResult): string {
   lines.push(...profile('native load, slowest statements', r.profile.native_load));
   lines.push(...profile('wasm load, slowest statements', r.profile.wasm_load));
   lines.push(...profile('wasm KPIs, slowest statements', r.profile.wasm_kpis));
+  if (r.profile.wasm_experiments.length > 0) {
+    lines.push('', 'wasm experiments (same data, alternatives to the current SQL):');
+    for (const e of r.profile.wasm_experiments) lines.push(`  ${cell(e.ms).padStart(7)} ms  ${e.name}${e.note ? ` (${e.note})` : ''}`);
+  }
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import type { StatementTiming } from '../timed-db';
 import type { HeadlineValues } from '../js-headline';
+import type { Experiment } from './experiments';
 
 /** What the harness page measured for duckdb-wasm. */
 export interface WasmPageRun {
@@ -12,6 +13,8 @@ export interface WasmPageRun {
   load_profile: StatementTiming[];
   kpis_profile: StatementTiming[];
   values: Record<string, number | null>;
+  /** Alternatives to the loader's and the overview's SQL, timed on the same data. */
+  experiments: Experiment[];
 }
 
 /** What the harness page measured for papaparse + d3-array. */

@@ -6,6 +6,7 @@ import { headlineJs } from '../js-headline';
 import { parseTickets } from '../js-tickets';
 import { slowest, timedDb } from '../timed-db';
 import type { BenchApi, JsPageRun, WasmPageRun } from './api';
+import { runExperiments } from './experiments';
 import { filterSequence } from './filters';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -19,8 +20,10 @@ async function wasm(url: string): Promise<WasmPageRun> {
   const initStarted = performance.now();
   const db = timedDb(await browserDb());
   const init_ms = performance.now() - initStarted;
+  // registerFileBuffer transfers (detaches) the buffer: the experiments need their own copy.
+  const loaderBytes = bytes.slice();
   const loadStarted = performance.now();
-  const report = await loadTicketFile(db, { name: 'bench.csv', bytes });
+  const report = await loadTicketFile(db, { name: 'bench.csv', bytes: loaderBytes });
   const load_ms = performance.now() - loadStarted;
   const loadTimings = db.timings.splice(0);
   const kpiStarted = performance.now();
@@ -29,11 +32,13 @@ async function wasm(url: string): Promise<WasmPageRun> {
   const kpiTimings = db.timings.splice(0);
   const ids = HEADLINE_METRICS.map((m) => m.id);
   const engine_filter_ms: number[] = [];
-  for (const filters of filterSequence(report.dateRange)) {
+  const sequence = filterSequence(report.dateRange);
+  for (const filters of sequence) {
     const started = performance.now();
     await computeMetrics(db, { filters, present: report.presentColumns, ids });
     engine_filter_ms.push(performance.now() - started);
   }
+  const experiments = await runExperiments(db, bytes, sequence[2] ?? {}, report.presentColumns);
   const values: Record<string, number | null> = {};
   for (const m of metrics) if ('value' in m) values[m.id] = m.value;
   return {
@@ -44,7 +49,8 @@ async function wasm(url: string): Promise<WasmPageRun> {
     rows_accepted: report.rows.accepted,
     load_profile: slowest(loadTimings),
     kpis_profile: slowest(kpiTimings),
-    values
+    values,
+    experiments
   };
 }
 
