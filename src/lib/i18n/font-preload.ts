@@ -12,7 +12,7 @@ function interfaceText(): string {
     ...METRICS.flatMap((m) => [m.label.zh, m.definition.zh]),
     codeLabelsText('zh')
   ];
-  return [...new Set(parts.join('').replace(/[\x00-\x7f]/g, ''))].join('');
+  return [...new Set(parts.join('').replace(/[\p{ASCII}]/gu, ''))].join('');
 }
 
 /**

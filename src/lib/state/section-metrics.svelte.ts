@@ -8,6 +8,8 @@ export function useSectionMetrics(section: Section) {
   const ids = METRICS.filter((m) => m.sections.includes(section)).map((m) => m.id);
   return useQuery(async ({ db, filters, report }) => {
     const results = await computeMetrics(db, { filters, present: report.presentColumns, ids });
+    // A plain Map: the result is replaced whole, never mutated, so it needs no reactivity.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return new Map<string, MetricResult>(results.map((r) => [r.id, r]));
   });
 }
