@@ -36,13 +36,20 @@ export function formatKpiTable(report: LoadReport, results: MetricResult[]): str
       lines.push(result.id);
       for (const [key, value] of Object.entries(result.values)) {
         const seedValue = seed && typeof seed === 'object' ? seed[key] : undefined;
-        const seedText = seedValue === undefined ? '' : `  (seed ${formatValue(seedValue, metric.unit, 'en')})`;
-        lines.push(`  ${key.padEnd(width - 2)}  ${formatValue(value, metric.unit, 'en')}${seedText}`);
+        const seedText =
+          seedValue === undefined ? '' : `  (seed ${formatValue(seedValue, metric.unit, 'en')})`;
+        lines.push(
+          `  ${key.padEnd(width - 2)}  ${formatValue(value, metric.unit, 'en')}${seedText}`
+        );
       }
     } else {
-      const text = result.value === null ? result.reason : formatValue(result.value, metric.unit, 'en');
-      const seedText = typeof seed === 'number' ? `  (seed ${formatValue(seed, metric.unit, 'en')})` : '';
-      lines.push(`${result.id.padEnd(width)}  ${text}${result.value === null ? '' : `  n=${result.n}`}${seedText}`);
+      const text =
+        result.value === null ? result.reason : formatValue(result.value, metric.unit, 'en');
+      const seedText =
+        typeof seed === 'number' ? `  (seed ${formatValue(seed, metric.unit, 'en')})` : '';
+      lines.push(
+        `${result.id.padEnd(width)}  ${text}${result.value === null ? '' : `  n=${result.n}`}${seedText}`
+      );
     }
   }
   return lines.join('\n');

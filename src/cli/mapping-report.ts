@@ -27,7 +27,9 @@ export function explainMapping(report: LoadReport): void {
   );
   const unmatched = Object.entries(report.unmatchedValues).filter(([, v]) => v && v.length > 0);
   if (unmatched.length > 0) {
-    const detail = unmatched.map(([column, values]) => `${column}: ${values!.slice(0, 8).join(', ')}`);
+    const detail = unmatched.map(
+      ([column, values]) => `${column}: ${values!.slice(0, 8).join(', ')}`
+    );
     throw new Error(
       `could not map these values (give a mapping with --mapping FILE): ${detail.join('; ')}`
     );

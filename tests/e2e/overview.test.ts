@@ -72,7 +72,9 @@ describe('overview page', () => {
     const page = await app.open('/');
     await waitForMetrics(page);
     await page.setInputFiles('input[type=file]', 'tests/fixtures/tiny.csv');
-    await page.waitForSelector('[data-rows-total="8"][data-rows-accepted="3"][data-rows-rejected="5"]');
+    await page.waitForSelector(
+      '[data-rows-total="8"][data-rows-accepted="3"][data-rows-rejected="5"]'
+    );
     await page.click('details.rejected summary');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -5,7 +5,16 @@ import { METRICS } from '../../src/lib/metrics/catalogue';
 import { cardValues, startApp, waitForMetrics, type AppSession } from './support/app';
 
 const SHOTS = 'tests/e2e/screenshots';
-const PAGES = ['/channels', '/platforms', '/routing', '/emergencies', '/overseas', '/enterprise', '/improvements', '/metrics'];
+const PAGES = [
+  '/channels',
+  '/platforms',
+  '/routing',
+  '/emergencies',
+  '/overseas',
+  '/enterprise',
+  '/improvements',
+  '/metrics'
+];
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -33,7 +42,8 @@ async function openReady(app: AppSession, path: string): Promise<{ page: Page; e
   const errors = watchErrors(page);
   page.on('request', (request) => {
     const target = request.url();
-    if (!target.startsWith(app.url) && !/^(data|blob):/.test(target)) app.foreignRequests.push(target);
+    if (!target.startsWith(app.url) && !/^(data|blob):/.test(target))
+      app.foreignRequests.push(target);
   });
   await page.goto(`${app.url}${path}`);
   await waitForMetrics(page);
@@ -53,7 +63,10 @@ describe('section pages', () => {
     const { page, errors } = await openReady(app, path);
     const values = await cardValues(page);
     expect(Object.keys(values).length, path).toBeGreaterThan(0);
-    expect(Object.values(values).some((v) => v !== null), path).toBe(true);
+    expect(
+      Object.values(values).some((v) => v !== null),
+      path
+    ).toBe(true);
     await page.screenshot({ path: `${SHOTS}/page${path.replace(/\//g, '-')}.png`, fullPage: true });
     expect(errors, path).toEqual([]);
     await page.close();
@@ -63,7 +76,8 @@ describe('section pages', () => {
     const { page } = await openReady(app, '/metrics');
     for (const metric of METRICS) {
       expect(await page.$(`[data-catalogue-row="${metric.id}"]`), metric.id).not.toBeNull();
-      const selector = metric.shape === 'map' ? `[data-metric^="${metric.id}."]` : `[data-metric="${metric.id}"]`;
+      const selector =
+        metric.shape === 'map' ? `[data-metric^="${metric.id}."]` : `[data-metric="${metric.id}"]`;
       expect(await page.$$(selector), metric.id).not.toHaveLength(0);
     }
     const values = await cardValues(page);
@@ -85,18 +99,28 @@ describe('section pages', () => {
 
     const firstWait = () => page.textContent('.drill tbody tr:first-child td:nth-child(11)');
     await page.click('[data-sort="wait_seconds"]');
-    await page.waitForSelector('[data-drill-ready="true"] th[aria-sort="descending"] [data-sort="wait_seconds"]');
+    await page.waitForSelector(
+      '[data-drill-ready="true"] th[aria-sort="descending"] [data-sort="wait_seconds"]'
+    );
     const longest = Number(await firstWait());
     await page.click('[data-sort="wait_seconds"]');
-    await page.waitForSelector('[data-drill-ready="true"] th[aria-sort="ascending"] [data-sort="wait_seconds"]');
+    await page.waitForSelector(
+      '[data-drill-ready="true"] th[aria-sort="ascending"] [data-sort="wait_seconds"]'
+    );
     await page.waitForFunction((max) => {
       const cell = document.querySelector('.drill tbody tr:first-child td:nth-child(11)');
       return cell !== null && Number(cell.textContent) < max;
     }, longest);
     await page.screenshot({ path: `${SHOTS}/drill-channels.png`, fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-drill-export]')]);
-    const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-drill-export]')
+    ]);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines).toHaveLength(total + 1);
     expect(lines[0]).toContain('ticket_id');
 
@@ -140,8 +164,13 @@ describe('section pages', () => {
     const before = await page.textContent('h1');
     const header = await page.textContent('thead th:nth-child(2)');
     await page.click('[data-lang-switch]');
-    await page.waitForFunction((text) => document.querySelector('h1')?.textContent !== text, before);
-    expect(await page.textContent('h1')).toBe(before === '指标目录' ? 'Metric catalogue' : '指标目录');
+    await page.waitForFunction(
+      (text) => document.querySelector('h1')?.textContent !== text,
+      before
+    );
+    expect(await page.textContent('h1')).toBe(
+      before === '指标目录' ? 'Metric catalogue' : '指标目录'
+    );
     expect(await page.textContent('thead th:nth-child(2)')).not.toBe(header);
     await page.screenshot({ path: `${SHOTS}/metrics-switched.png`, fullPage: true });
     await page.close();

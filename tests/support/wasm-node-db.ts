@@ -4,14 +4,22 @@ import { dirname, join } from 'node:path';
 import { arrowToRows } from '../../src/lib/db/arrow-rows';
 import { SESSION_SETUP, type Db, type Row, type SqlParam } from '../../src/lib/db/types';
 
-const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+const dist = dirname(
+  createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
+);
 
 /** duckdb-wasm (the browser's DuckDB build) run synchronously in Node, for tests. */
 export async function openWasmNodeDb(): Promise<Db> {
   const db = await duckdb.createDuckDB(
     {
-      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+      mvp: {
+        mainModule: join(dist, 'duckdb-mvp.wasm'),
+        mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs')
+      },
+      eh: {
+        mainModule: join(dist, 'duckdb-eh.wasm'),
+        mainWorker: join(dist, 'duckdb-node-eh.worker.cjs')
+      }
     },
     new duckdb.VoidLogger(),
     duckdb.NODE_RUNTIME

@@ -138,8 +138,22 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
 
   it('accepts every boolean spelling, case-insensitive; anything else is rejected', async () => {
     const spellings: Array<[string, boolean | null]> = [
-      ['true', true], ['TRUE', true], ['1', true], ['yes', true], ['Yes', true], ['y', true], ['Y', true], ['是', true],
-      ['false', false], ['False', false], ['0', false], ['no', false], ['NO', false], ['n', false], ['N', false], ['否', false],
+      ['true', true],
+      ['TRUE', true],
+      ['1', true],
+      ['yes', true],
+      ['Yes', true],
+      ['y', true],
+      ['Y', true],
+      ['是', true],
+      ['false', false],
+      ['False', false],
+      ['0', false],
+      ['no', false],
+      ['NO', false],
+      ['n', false],
+      ['N', false],
+      ['否', false],
       ['', null]
     ];
     const report = await loadCsv(db, [
@@ -203,17 +217,29 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
 
   it('accepts a lower-case z offset, as the ISO parser pattern intends', async () => {
     // normalise-sql.ts isoTimestampParser's pattern lists (Z|z|…) as an offset.
-    const report = await loadCsv(db, ['ticket_id,created_at,entry_channel', 'lz,2026-03-01T00:15:30z,hotline']);
+    const report = await loadCsv(db, [
+      'ticket_id,created_at,entry_channel',
+      'lz,2026-03-01T00:15:30z,hotline'
+    ]);
     expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0 });
   });
 
   it('keeps unknown extra columns and ignores them', async () => {
     const report = await loadTicketFile(db, {
       name: 'extra.csv',
-      bytes: csvBytes(['ticket_id,notes,created_at,entry_channel,misc_flag', `x1,"hello, world",${D},hotline,grumpy`])
+      bytes: csvBytes([
+        'ticket_id,notes,created_at,entry_channel,misc_flag',
+        `x1,"hello, world",${D},hotline,grumpy`
+      ])
     });
     expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0 });
-    expect(report.header).toEqual(['ticket_id', 'notes', 'created_at', 'entry_channel', 'misc_flag']);
+    expect(report.header).toEqual([
+      'ticket_id',
+      'notes',
+      'created_at',
+      'entry_channel',
+      'misc_flag'
+    ]);
     expect(report.presentColumns.sort()).toEqual(['created_at', 'entry_channel', 'ticket_id']);
     const [row] = await db.query<{ ticket_id: string; entry_channel: string }>(
       'SELECT ticket_id, entry_channel FROM tickets'
@@ -237,12 +263,42 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
       customer_type: string;
       region: string;
       is_overseas: boolean;
-    }>('SELECT ticket_id, status, handling_channel, customer_type, region, is_overseas FROM tickets ORDER BY ticket_id');
+    }>(
+      'SELECT ticket_id, status, handling_channel, customer_type, region, is_overseas FROM tickets ORDER BY ticket_id'
+    );
     expect(rows).toEqual([
-      { ticket_id: 'd1', status: 'open', handling_channel: 'mini_program', customer_type: 'individual', region: 'domestic', is_overseas: false },
-      { ticket_id: 'd2', status: 'resolved', handling_channel: 'hotline', customer_type: 'enterprise', region: 'europe', is_overseas: true },
-      { ticket_id: 'd3', status: 'unresolved', handling_channel: 'hotline', customer_type: 'individual', region: 'domestic', is_overseas: false },
-      { ticket_id: 'd4', status: 'open', handling_channel: 'hotline', customer_type: 'individual', region: 'domestic', is_overseas: false }
+      {
+        ticket_id: 'd1',
+        status: 'open',
+        handling_channel: 'mini_program',
+        customer_type: 'individual',
+        region: 'domestic',
+        is_overseas: false
+      },
+      {
+        ticket_id: 'd2',
+        status: 'resolved',
+        handling_channel: 'hotline',
+        customer_type: 'enterprise',
+        region: 'europe',
+        is_overseas: true
+      },
+      {
+        ticket_id: 'd3',
+        status: 'unresolved',
+        handling_channel: 'hotline',
+        customer_type: 'individual',
+        region: 'domestic',
+        is_overseas: false
+      },
+      {
+        ticket_id: 'd4',
+        status: 'open',
+        handling_channel: 'hotline',
+        customer_type: 'individual',
+        region: 'domestic',
+        is_overseas: false
+      }
     ]);
   });
 });

@@ -64,7 +64,9 @@ const OFFHOURS_CSV = [
   'd2,2026-03-02 23:00:00,hotline,,' // null region = domestic: out
 ];
 
-const AWARENESS_ROWS: Array<[id: string, user: string, channel: string, lookups: string, followups: string]> = [
+const AWARENESS_ROWS: Array<
+  [id: string, user: string, channel: string, lookups: string, followups: string]
+> = [
   ['a1', 'u1', 'help_feedback', '0', '2'],
   ['a2', 'u1', 'official_account', '2', '0'],
   ['a3', 'u2', 'overseas_support', '0', '1'],
@@ -77,11 +79,16 @@ const AWARENESS_ROWS: Array<[id: string, user: string, channel: string, lookups:
 ];
 const AWARENESS_WITH_USERS = [
   'ticket_id,user_id,created_at,entry_channel,status_lookups,status_followups',
-  ...AWARENESS_ROWS.map(([id, user, channel, lookups, followups]) => `${id},${user},${D},${channel},${lookups},${followups}`)
+  ...AWARENESS_ROWS.map(
+    ([id, user, channel, lookups, followups]) =>
+      `${id},${user},${D},${channel},${lookups},${followups}`
+  )
 ];
 const AWARENESS_NO_USERS = [
   'ticket_id,created_at,entry_channel,status_lookups,status_followups',
-  ...AWARENESS_ROWS.map(([id, , channel, lookups, followups]) => `${id},${D},${channel},${lookups},${followups}`)
+  ...AWARENESS_ROWS.map(
+    ([id, , channel, lookups, followups]) => `${id},${D},${channel},${lookups},${followups}`
+  )
 ];
 
 const LOAD_CSV = [
@@ -191,11 +198,16 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
     it('target setting: 45 minutes', async () => {
       // ≤ 45: s4 (45), s11 (30), s6 (50 ✗) → s4, s11 → 2/9
       const settings = withSettings({ enterpriseWindow: { start: 9, end: 21, targetMinutes: 45 } });
-      expect((await scalar(db, report, 'enterprise_sla_rate', { settings })).value).toBeCloseTo(2 / 9, 12);
+      expect((await scalar(db, report, 'enterprise_sla_rate', { settings })).value).toBeCloseTo(
+        2 / 9,
+        12
+      );
     });
 
     it('is null with a reason when no enterprise ticket is in the filter', async () => {
-      const r = await scalar(db, report, 'enterprise_sla_rate', { filters: { customer_type: ['individual'] } });
+      const r = await scalar(db, report, 'enterprise_sla_rate', {
+        filters: { customer_type: ['individual'] }
+      });
       expect(r.value).toBeNull();
       expect(r.reason).toMatch(EMPTY);
     });
@@ -212,9 +224,14 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
       // help_feedback: h1 ✓ h2 ✓ h3 ✗ h4 ✓ h5 ✗ → 3/5 ; official_account o1 ✓ o2 ✗ → 1/2
       // overseas_support v1 ✓ → 1 ; mini_program m1 ✓ m2 ✗ → 1/2 ; hotline k1 ✓ k2 ✗ k3 ✓ → 2/3 (k4 out)
       // enterprise_line e1 ✓ e2 ✗ → 1/2
-      expect(Object.keys(r.values).sort()).toEqual(
-        ['enterprise_line', 'help_feedback', 'hotline', 'mini_program', 'official_account', 'overseas_support']
-      );
+      expect(Object.keys(r.values).sort()).toEqual([
+        'enterprise_line',
+        'help_feedback',
+        'hotline',
+        'mini_program',
+        'official_account',
+        'overseas_support'
+      ]);
       expect(r.values.help_feedback).toBeCloseTo(3 / 5, 12);
       expect(r.values.official_account).toBeCloseTo(1 / 2, 12);
       expect(r.values.overseas_support).toBeCloseTo(1, 12);
@@ -363,7 +380,13 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
       // human_requested: b2, b3, b4, b5, b7 → 5 ; picked up: b2, b3, b4, b7 → 4
       // resolved by agent/expert: b2, b3, b4 → 3
       const r = await mapOf(db, report, 'tier_funnel');
-      expect(r.values).toEqual({ all: 7, bot_answered: 4, human_requested: 5, picked_up: 4, resolved_by_human: 3 });
+      expect(r.values).toEqual({
+        all: 7,
+        bot_answered: 4,
+        human_requested: 5,
+        picked_up: 4,
+        resolved_by_human: 3
+      });
     });
 
     it('duplicate_answer_rate', async () => {
@@ -452,7 +475,11 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
   describe('missing columns and empty denominators', () => {
     let report: LoadReport;
     beforeAll(async () => {
-      report = await loadCsv(db, ['ticket_id,created_at,entry_channel', `z1,${D},hotline`, `z2,${D},mini_program`]);
+      report = await loadCsv(db, [
+        'ticket_id,created_at,entry_channel',
+        `z1,${D},hotline`,
+        `z2,${D},mini_program`
+      ]);
     });
 
     it('a metric whose optional column is absent says which column it needs', async () => {
@@ -479,7 +506,8 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
       ];
       for (const [id, column] of cases) {
         const metric = METRICS.find((m) => m.id === id);
-        const result = metric?.shape === 'map' ? await mapOf(db, report, id) : await scalar(db, report, id);
+        const result =
+          metric?.shape === 'map' ? await mapOf(db, report, id) : await scalar(db, report, id);
         expect(result.reason, id).toContain(`needs column ${column}`);
         if ('value' in result) expect(result.value, id).toBeNull();
         else expect(result.values, id).toEqual({});
@@ -504,7 +532,12 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
     it('a filter that matches nothing gives null with a reason for every metric', async () => {
       const full = await loadCsv(db, FUNNEL_CSV);
       const filters = { from: '2030-01-01', to: '2030-01-02' };
-      for (const id of ['tier_funnel', 'duplicate_answer_rate', 'avg_wait_seconds', 'pickup_within_20s']) {
+      for (const id of [
+        'tier_funnel',
+        'duplicate_answer_rate',
+        'avg_wait_seconds',
+        'pickup_within_20s'
+      ]) {
         const metric = METRICS.find((m) => m.id === id);
         if (metric?.shape === 'map') {
           const r = await mapOf(db, full, id, { filters });
@@ -520,7 +553,10 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
     });
 
     it('intent metrics with the columns present but every value empty are null, not 0', async () => {
-      const r = await loadCsv(db, ['ticket_id,created_at,entry_channel,ai_intent,true_intent,cross_business', `q1,${D},hotline,,,`]);
+      const r = await loadCsv(db, [
+        'ticket_id,created_at,entry_channel,ai_intent,true_intent,cross_business',
+        `q1,${D},hotline,,,`
+      ]);
       for (const id of ['intent_accuracy', 'intent_coverage', 'complex_misjudgment_rate']) {
         const m = await scalar(db, r, id);
         expect(m.value, id).toBeNull();
@@ -554,9 +590,21 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
         "SELECT ticket_id, created_at, created_local FROM tickets WHERE ticket_id LIKE 'b%' ORDER BY ticket_id"
       );
       expect(rows).toEqual([
-        { ticket_id: 'b1', created_at: Date.UTC(2026, 2, 29, 8), created_local: Date.UTC(2026, 2, 29, 10) },
-        { ticket_id: 'b2', created_at: Date.UTC(2026, 2, 28, 9), created_local: Date.UTC(2026, 2, 28, 10) },
-        { ticket_id: 'b3', created_at: Date.UTC(2026, 2, 29, 0, 30), created_local: Date.UTC(2026, 2, 29, 1, 30) }
+        {
+          ticket_id: 'b1',
+          created_at: Date.UTC(2026, 2, 29, 8),
+          created_local: Date.UTC(2026, 2, 29, 10)
+        },
+        {
+          ticket_id: 'b2',
+          created_at: Date.UTC(2026, 2, 28, 9),
+          created_local: Date.UTC(2026, 2, 28, 10)
+        },
+        {
+          ticket_id: 'b3',
+          created_at: Date.UTC(2026, 2, 29, 0, 30),
+          created_local: Date.UTC(2026, 2, 29, 1, 30)
+        }
       ]);
     });
 
@@ -569,7 +617,9 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
 
     it('date filter uses Berlin days', async () => {
       // 03-29 local: b1, b3, z1, z3 → hotline 2, overseas_support 2
-      const r = await mapOf(db, report, 'volume_by_channel', { filters: { from: '2026-03-29', to: '2026-03-29' } });
+      const r = await mapOf(db, report, 'volume_by_channel', {
+        filters: { from: '2026-03-29', to: '2026-03-29' }
+      });
       expect(r.values).toEqual({ hotline: 2, overseas_support: 2 });
     });
   });

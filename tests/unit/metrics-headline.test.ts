@@ -90,13 +90,19 @@ describe.each(ENGINES)('headline metrics on $name DuckDB', ({ open }) => {
     it('the threshold setting changes both figures', async () => {
       // threshold 10 s: p1 (10, exactly), p6 (5) → 2 ; all: 2/5, excluding abandoned: 2/4
       const settings = withSettings({ pickupThresholdSeconds: 10 });
-      expect((await scalar(db, report, 'pickup_within_20s', { settings })).value).toBeCloseTo(2 / 5, 12);
+      expect((await scalar(db, report, 'pickup_within_20s', { settings })).value).toBeCloseTo(
+        2 / 5,
+        12
+      );
       expect(
         (await scalar(db, report, 'pickup_within_20s_excl_abandoned', { settings })).value
       ).toBeCloseTo(2 / 4, 12);
       // threshold 21 s: p1, p2, p3, p6 → 4/5
       const wide = withSettings({ pickupThresholdSeconds: 21 });
-      expect((await scalar(db, report, 'pickup_within_20s', { settings: wide })).value).toBeCloseTo(4 / 5, 12);
+      expect((await scalar(db, report, 'pickup_within_20s', { settings: wide })).value).toBeCloseTo(
+        4 / 5,
+        12
+      );
     });
 
     it('is null with a reason when nobody asked for a human', async () => {
@@ -180,7 +186,11 @@ describe.each(ENGINES)('headline metrics on $name DuckDB', ({ open }) => {
 
     it('is null with a reason when there are no enterprise tickets', async () => {
       const ask = { filters: { customer_type: ['individual'] } };
-      for (const id of ['enterprise_speedup', 'enterprise_speedup_mean', 'enterprise_speedup_mix_adjusted']) {
+      for (const id of [
+        'enterprise_speedup',
+        'enterprise_speedup_mean',
+        'enterprise_speedup_mix_adjusted'
+      ]) {
         const r = await scalar(db, report, id, ask);
         expect(r.value, id).toBeNull();
         expect(r.reason, id).toMatch(EMPTY);
@@ -203,7 +213,9 @@ describe.each(ENGINES)('headline metrics on $name DuckDB', ({ open }) => {
 
     it('a date range is inclusive days in Asia/Shanghai', async () => {
       // 03-01: f1 (23:30+08:00); f2 (16:30Z = 03-02 00:30 local) is NOT in it
-      expect(await volume({ filters: { from: '2026-03-01', to: '2026-03-01' } })).toEqual({ hotline: 1 });
+      expect(await volume({ filters: { from: '2026-03-01', to: '2026-03-01' } })).toEqual({
+        hotline: 1
+      });
       // 03-02: f2 (mini_program), f5 (hotline)
       expect(await volume({ filters: { from: '2026-03-02', to: '2026-03-02' } })).toEqual({
         hotline: 1,
@@ -235,12 +247,16 @@ describe.each(ENGINES)('headline metrics on $name DuckDB', ({ open }) => {
     it('channel, platform, region and customer-type lists', async () => {
       // entry channel hotline|mini_program: f1, f2, f3, f5 → domestic f1 R, f3 R → 1
       expect(
-        (await scalar(db, report, 'domestic_resolution_rate', {
-          filters: { entry_channel: ['hotline', 'mini_program'] }
-        })).value
+        (
+          await scalar(db, report, 'domestic_resolution_rate', {
+            filters: { entry_channel: ['hotline', 'mini_program'] }
+          })
+        ).value
       ).toBeCloseTo(1, 12);
       // platform ios: f2, f4, f5 → domestic: f4 U → 0/1 = 0 (a real zero, not null)
-      const ios = await scalar(db, report, 'domestic_resolution_rate', { filters: { platform: ['ios'] } });
+      const ios = await scalar(db, report, 'domestic_resolution_rate', {
+        filters: { platform: ['ios'] }
+      });
       expect(ios.value).toBe(0);
       expect(ios.n).toBe(1);
       // region europe|southeast_asia: f2 mini_program, f5 hotline

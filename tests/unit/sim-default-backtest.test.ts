@@ -25,7 +25,9 @@ describe('backtest on the bundled dataset (queue-simulated history, low volume p
     if ('cancelled' in report) throw new Error('cancelled');
     const simulated = report.baseline.simulated.kpis;
     const observed = report.baseline.observed;
-    expect(Math.abs(simulated.pickup_within_20s.mean - observed.pickup_within_20s)).toBeLessThan(0.04);
+    expect(Math.abs(simulated.pickup_within_20s.mean - observed.pickup_within_20s)).toBeLessThan(
+      0.04
+    );
     expect(Math.abs(simulated.abandon_rate.mean - observed.abandon_rate)).toBeLessThan(0.07);
   });
 });

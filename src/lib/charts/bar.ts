@@ -17,13 +17,22 @@ export interface BarConfig {
 }
 
 /** Bars per key (plain-text labels), with optional seed markers. */
-export function barOption(data: readonly BarDatum[], config: BarConfig, theme: ChartTheme): EChartsCoreOption {
+export function barOption(
+  data: readonly BarDatum[],
+  config: BarConfig,
+  theme: ChartTheme
+): EChartsCoreOption {
   const categories = data.map((d) => d.label);
   const categoryAxis = {
     type: 'category',
     data: categories,
     inverse: config.horizontal === true,
-    axisLabel: { color: theme.muted, interval: 0, width: config.horizontal ? 200 : 90, overflow: 'truncate' }
+    axisLabel: {
+      color: theme.muted,
+      interval: 0,
+      width: config.horizontal ? 200 : 90,
+      overflow: 'truncate'
+    }
   };
   const valueAxis = {
     type: 'value',
@@ -60,7 +69,12 @@ export function barOption(data: readonly BarDatum[], config: BarConfig, theme: C
       ? { left: 210, right: 64, top: hasSeed ? 32 : 16, bottom: 28 }
       : { left: 64, right: 24, top: hasSeed ? 40 : 28, bottom: 48 },
     legend: hasSeed ? { top: 0, textStyle: { color: theme.text } } : undefined,
-    tooltip: { trigger: 'axis', renderMode: 'richText', confine: true, valueFormatter: (v: number) => config.format(v) },
+    tooltip: {
+      trigger: 'axis',
+      renderMode: 'richText',
+      confine: true,
+      valueFormatter: (v: number) => config.format(v)
+    },
     xAxis: config.horizontal ? valueAxis : categoryAxis,
     yAxis: config.horizontal ? categoryAxis : valueAxis,
     series

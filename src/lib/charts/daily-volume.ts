@@ -19,7 +19,11 @@ export function dailyVolumeOption(
     ...baseOption(theme),
     legend: { top: 0, textStyle: { color: theme.text } },
     xAxis: { type: 'category', data: categories, axisLabel: { color: theme.muted } },
-    yAxis: { type: 'value', axisLabel: { color: theme.muted }, splitLine: { lineStyle: { color: theme.grid } } },
+    yAxis: {
+      type: 'value',
+      axisLabel: { color: theme.muted },
+      splitLine: { lineStyle: { color: theme.grid } }
+    },
     series: [...series.entries()].map(([key, data]) => ({
       name: labelOf(key),
       type: 'bar',

@@ -1,4 +1,11 @@
-import { BarChart, HeatmapChart, LineChart, PieChart, SankeyChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  SankeyChart,
+  ScatterChart
+} from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,

@@ -70,8 +70,18 @@ export function pairsToHeatmap(
     ...preferred.filter((k) => seen.includes(k)),
     ...[...new Set(seen)].filter((k) => !preferred.includes(k)).sort()
   ];
-  const xKeys = axis(pairs.map((p) => p.x), order.x);
-  const yKeys = axis(pairs.map((p) => p.y), order.y);
-  const cells = pairs.map((p): [number, number, number] => [xKeys.indexOf(p.x), yKeys.indexOf(p.y), p.value]);
+  const xKeys = axis(
+    pairs.map((p) => p.x),
+    order.x
+  );
+  const yKeys = axis(
+    pairs.map((p) => p.y),
+    order.y
+  );
+  const cells = pairs.map((p): [number, number, number] => [
+    xKeys.indexOf(p.x),
+    yKeys.indexOf(p.y),
+    p.value
+  ]);
   return { xKeys, yKeys, cells };
 }

@@ -12,7 +12,11 @@ export interface HistogramLabels {
 const MARKS = ['p50', 'p90', 'p95'] as const;
 
 /** Share of tickets per bin (so groups of different sizes compare), with p50/p90/p95 lines per group. */
-export function histogramOption(h: Histogram, labels: HistogramLabels, theme: ChartTheme): EChartsCoreOption {
+export function histogramOption(
+  h: Histogram,
+  labels: HistogramLabels,
+  theme: ChartTheme
+): EChartsCoreOption {
   const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const toAxis = (v: number) => (h.scale === 'log' ? Math.log10(1 + Math.max(v, 0)) : v);
   const fromAxis = (a: number) => (h.scale === 'log' ? 10 ** a - 1 : a);

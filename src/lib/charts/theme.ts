@@ -7,13 +7,32 @@ export interface ChartTheme {
   background: string;
 }
 
-export const LIGHT: ChartTheme = { text: '#1f2328', muted: '#59636e', grid: '#d8dee4', background: '#ffffff' };
-export const DARK: ChartTheme = { text: '#e6edf3', muted: '#9198a1', grid: '#3d444d', background: '#151b23' };
+export const LIGHT: ChartTheme = {
+  text: '#1f2328',
+  muted: '#59636e',
+  grid: '#d8dee4',
+  background: '#ffffff'
+};
+export const DARK: ChartTheme = {
+  text: '#e6edf3',
+  muted: '#9198a1',
+  grid: '#3d444d',
+  background: '#151b23'
+};
 
 export const FONT_FAMILY =
   "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif";
 
-export const PALETTE = ['#1f6feb', '#e8590c', '#2da44e', '#bf3989', '#8250df', '#9a6700', '#0969da', '#cf222e'];
+export const PALETTE = [
+  '#1f6feb',
+  '#e8590c',
+  '#2da44e',
+  '#bf3989',
+  '#8250df',
+  '#9a6700',
+  '#0969da',
+  '#cf222e'
+];
 
 /**
  * What every chart shares. Tooltips use ECharts' default renderer with `renderMode: 'richText'`,

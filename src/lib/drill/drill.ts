@@ -16,7 +16,13 @@ const EQUALS_COLUMNS = [
   'true_intent'
 ] as const;
 
-const BOOL_COLUMNS = ['is_overseas', 'is_fund_safety', 'escalated', 'duplicate_answer', 'bot_answered'] as const;
+const BOOL_COLUMNS = [
+  'is_overseas',
+  'is_fund_safety',
+  'escalated',
+  'duplicate_answer',
+  'bot_answered'
+] as const;
 
 const STAGES: Record<string, string> = {
   all: 'TRUE',
@@ -27,11 +33,7 @@ const STAGES: Record<string, string> = {
 };
 
 export type DrillKey =
-  | (typeof EQUALS_COLUMNS)[number]
-  | (typeof BOOL_COLUMNS)[number]
-  | 'hour'
-  | 'stage'
-  | 'staffed';
+  (typeof EQUALS_COLUMNS)[number] | (typeof BOOL_COLUMNS)[number] | 'hour' | 'stage' | 'staffed';
 
 export interface DrillCondition {
   key: DrillKey;
@@ -69,7 +71,10 @@ export function drillFromParams(params: URLSearchParams): DrillCondition[] {
 }
 
 /** A copy of the query string with the drill-down replaced (an empty list clears it). */
-export function paramsWithDrill(current: URLSearchParams, conditions: readonly DrillCondition[]): URLSearchParams {
+export function paramsWithDrill(
+  current: URLSearchParams,
+  conditions: readonly DrillCondition[]
+): URLSearchParams {
   const next = new URLSearchParams(current);
   next.delete('drill');
   for (const c of conditions) next.append('drill', `${c.key}:${c.value}`);

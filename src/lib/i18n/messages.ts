@@ -9,15 +9,24 @@ export const MESSAGES = {
   appTitle: m('客服效能分析', 'Service efficiency'),
   dataset: m('数据集', 'Dataset'),
   defaultDataset: m('内置示例数据', 'Bundled default data'),
-  rowsSummary: m('共 {total} 行：接受 {accepted}，拒绝 {rejected}', '{total} rows: {accepted} accepted, {rejected} rejected'),
+  rowsSummary: m(
+    '共 {total} 行：接受 {accepted}，拒绝 {rejected}',
+    '{total} rows: {accepted} accepted, {rejected} rejected'
+  ),
   upload: m('上传工单日志', 'Upload a ticket log'),
-  dropHint: m('拖放 CSV / Parquet 文件到此处，或点击选择', 'Drop a CSV / Parquet file here, or click to choose'),
+  dropHint: m(
+    '拖放 CSV / Parquet 文件到此处，或点击选择',
+    'Drop a CSV / Parquet file here, or click to choose'
+  ),
   loading: m('正在加载…', 'Loading…'),
   loadingEngine: m('正在启动本地分析引擎…', 'Starting the in-browser database…'),
   loadingFile: m('正在读取并校验 {name}…', 'Reading and checking {name}…'),
   computing: m('正在计算指标…', 'Computing metrics…'),
   loadFailed: m('无法加载该文件', 'This file could not be loaded'),
-  downloadRejected: m('下载被拒绝的 {count} 行（含原因）', 'Download the {count} rejected rows (with reasons)'),
+  downloadRejected: m(
+    '下载被拒绝的 {count} 行（含原因）',
+    'Download the {count} rejected rows (with reasons)'
+  ),
   rejectedTitle: m('被拒绝的行', 'Rejected rows'),
   line: m('行号', 'Line'),
   reason: m('原因', 'Reason'),
@@ -42,11 +51,17 @@ export const MESSAGES = {
   savePng: m('导出 PNG', 'Save PNG'),
   noData: m('当前筛选下没有数据', 'No data for the current filters'),
   language: m('English', '中文'),
-  privacy: m('数据只在本机浏览器内处理，不会上传。', 'Your data stays in this browser; nothing is uploaded.'),
+  privacy: m(
+    '数据只在本机浏览器内处理，不会上传。',
+    'Your data stays in this browser; nothing is uploaded.'
+  ),
   variants: m('对照口径', 'Variants'),
   date: m('日期', 'Date'),
   count: m('数量', 'Count'),
-  encodingInfo: m('编码 {encoding}，分隔符 {delimiter}', 'encoding {encoding}, delimiter {delimiter}'),
+  encodingInfo: m(
+    '编码 {encoding}，分隔符 {delimiter}',
+    'encoding {encoding}, delimiter {delimiter}'
+  ),
   ...SIMULATE_MESSAGES,
   ...PAGE_MESSAGES,
   ...DATA_MESSAGES

@@ -35,7 +35,10 @@ export const PAGE_MESSAGES = {
   confusedIntents: m('最常混淆的意图（AI识别 → 实际）', 'Most confused intents (AI → true)'),
   aiIntent: m('AI识别意图', 'AI intent'),
   trueIntent: m('实际意图', 'True intent'),
-  hourOfDayOverseas: m('按本地小时的工单占比：海外 vs 国内', 'Tickets by local hour: overseas vs domestic'),
+  hourOfDayOverseas: m(
+    '按本地小时的工单占比：海外 vs 国内',
+    'Tickets by local hour: overseas vs domestic'
+  ),
   staffedWindow: m('人工服务时段', 'Staffed hours'),
   overseasGroup: m('海外', 'Overseas'),
   domesticGroup: m('国内', 'Domestic'),
@@ -43,7 +46,10 @@ export const PAGE_MESSAGES = {
   priority: m('优先级', 'Priority'),
   currentValue: m('当前', 'Current'),
   seedVsCurrent: m('当前值 vs 原文', 'Current vs seed'),
-  catalogueIntro: m('全部指标在当前数据与筛选下的取值。', 'Every metric on the loaded data and the current filters.'),
+  catalogueIntro: m(
+    '全部指标在当前数据与筛选下的取值。',
+    'Every metric on the loaded data and the current filters.'
+  ),
   colId: m('编号', 'ID'),
   colName: m('名称', 'Name'),
   colValue: m('当前值', 'Value'),

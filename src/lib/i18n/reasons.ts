@@ -5,6 +5,7 @@ export function localiseReason(reason: string, lang: Lang): string {
   if (lang === 'en') return reason;
   const needs = /^not available — needs column (.+)$/.exec(reason);
   if (needs) return `不可用——需要列 ${needs[1]!.replace(/ or /g, ' 或 ')}`;
-  if (reason.startsWith('no tickets in the denominator')) return '当前筛选下分母为空（没有符合条件的工单）';
+  if (reason.startsWith('no tickets in the denominator'))
+    return '当前筛选下分母为空（没有符合条件的工单）';
   return reason;
 }

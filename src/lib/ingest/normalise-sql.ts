@@ -8,7 +8,8 @@ export type TimestampParser = (valueExpr: string, column: string) => string;
 
 /** Values in the column's detected format; offset-less values are the dataset's wall clock. */
 export function mappedTimestampParser(mapping: Mapping): TimestampParser {
-  return (v, column) => utcTimestampSql(mapping.timestampFormats?.[column] ?? 'iso', v, 'from_local');
+  return (v, column) =>
+    utcTimestampSql(mapping.timestampFormats?.[column] ?? 'iso', v, 'from_local');
 }
 
 export interface NormaliseOptions {
@@ -54,8 +55,7 @@ interface ParsedColumn {
 function parseColumn(spec: ColumnSpec, options: NormaliseOptions): ParsedColumn {
   const text = sourceText(spec, options);
   const name = spec.name;
-  const quoted = (label: string) =>
-    sql`${raw(`'${label} ${name} "' || left(${text}, 80) || '"'`)}`;
+  const quoted = (label: string) => sql`${raw(`'${label} ${name} "' || left(${text}, 80) || '"'`)}`;
   switch (spec.type) {
     case 'string':
       return { value: raw(text), invalid: null, reason: raw("''") };

@@ -114,9 +114,7 @@ async function runAggregates(
       columns.push(sql`${expression} AS ${raw(`m${i}_${name}`)}`);
     }
   });
-  const [row = {}] = await db.query(
-    ...toQuery(sql`${prefix}SELECT ${join(columns, ', ')} FROM t`)
-  );
+  const [row = {}] = await db.query(...toQuery(sql`${prefix}SELECT ${join(columns, ', ')} FROM t`));
   return metrics.map((metric, i) => {
     const aggregates: Record<string, number | null> = {};
     for (const name of Object.keys(metric.aggregates(settings, present))) {

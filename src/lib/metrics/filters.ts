@@ -21,7 +21,12 @@ export function filterWhere(filters: Filters): Sql {
   for (const column of FILTER_COLUMNS) {
     const values = filters[column];
     if (!values || values.length === 0) continue;
-    parts.push(sql`${raw(column)} IN (${join(values.map((v) => sql`${v}`), ', ')})`);
+    parts.push(
+      sql`${raw(column)} IN (${join(
+        values.map((v) => sql`${v}`),
+        ', '
+      )})`
+    );
   }
   return parts.length === 0 ? raw('TRUE') : join(parts, ' AND ');
 }

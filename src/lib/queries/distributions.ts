@@ -49,7 +49,12 @@ function niceWidth(span: number): number {
 }
 
 /** Binned distribution of a duration with its p50/p90/p95 (quantile_cont), per group. */
-export async function histogram(db: Db, filters: Filters, measure: Measure, grouping: Grouping = 'all'): Promise<Histogram> {
+export async function histogram(
+  db: Db,
+  filters: Filters,
+  measure: Measure,
+  grouping: Grouping = 'all'
+): Promise<Histogram> {
   const where = raw(MEASURES[measure]);
   const key = raw(GROUPS[grouping]);
   const x = raw(measure);
@@ -58,10 +63,14 @@ export async function histogram(db: Db, filters: Filters, measure: Measure, grou
       quantile_cont(${x}, 0.5) AS p50, quantile_cont(${x}, 0.9) AS p90,
       quantile_cont(${x}, 0.95) AS p95, quantile_cont(${x}, 0.99) AS p99
     FROM t WHERE ${where} GROUP BY 1 ORDER BY 1`;
-  const rows = await db.query<{ key: string; n: number; p50: number; p90: number; p95: number; p99: number }>(
-    stats.text,
-    stats.params
-  );
+  const rows = await db.query<{
+    key: string;
+    n: number;
+    p50: number;
+    p90: number;
+    p95: number;
+    p99: number;
+  }>(stats.text, stats.params);
   const scale = LOG_MEASURES.includes(measure) ? 'log' : 'linear';
   const p99 = Math.max(0, ...rows.map((r) => r.p99));
   const cap = scale === 'log' ? Math.log10(1 + p99) : p99;
@@ -72,7 +81,10 @@ export async function histogram(db: Db, filters: Filters, measure: Measure, grou
     SELECT ${key} AS key, CAST(least(floor(${scaled} / CAST(${width} AS DOUBLE)), ${bins - 1}) AS INTEGER) AS bin,
       CAST(count(*) AS DOUBLE) AS n
     FROM t WHERE ${where} GROUP BY ALL`;
-  const counts = await db.query<{ key: string; bin: number; n: number }>(binned.text, binned.params);
+  const counts = await db.query<{ key: string; bin: number; n: number }>(
+    binned.text,
+    binned.params
+  );
   const groups = rows.map((r) => {
     const values = new Array<number>(bins).fill(0);
     for (const c of counts) if (c.key === r.key) values[c.bin] = c.n;

@@ -9,7 +9,11 @@ export interface ConfusedPair {
 }
 
 /** The most frequent ai_intent → true_intent mistakes. */
-export async function topConfusedIntents(db: Db, filters: Filters, limit = 15): Promise<ConfusedPair[]> {
+export async function topConfusedIntents(
+  db: Db,
+  filters: Filters,
+  limit = 15
+): Promise<ConfusedPair[]> {
   const q = sql`${filteredTickets(filters)}
     SELECT ai_intent, true_intent, CAST(count(*) AS DOUBLE) AS count
     FROM t WHERE ai_intent IS NOT NULL AND true_intent IS NOT NULL AND ai_intent <> true_intent

@@ -61,14 +61,20 @@ const selectList = TICKET_TABLE_COLUMNS.map((c) => `${DISPLAY[c]} AS ${c}`).join
 /** One page of the tickets behind a drill-down, sorted by a whitelisted column. */
 export async function ticketPage(db: Db, request: TicketPageRequest): Promise<Row[]> {
   const column = safeSort(request.sort);
-  const order = raw(`${column === 'created_at' ? 'created_local' : column} ${request.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, __rec`);
+  const order = raw(
+    `${column === 'created_at' ? 'created_local' : column} ${request.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, __rec`
+  );
   const q = sql`${filteredTickets(request.filters)}
     SELECT ${raw(selectList)} FROM t WHERE ${drillWhere(request.drill)}
     ORDER BY ${order} LIMIT ${Math.max(1, Math.floor(request.limit))} OFFSET ${Math.max(0, Math.floor(request.offset))}`;
   return db.query(q.text, q.params);
 }
 
-export async function ticketCount(db: Db, filters: Filters, drill: readonly DrillCondition[]): Promise<number> {
+export async function ticketCount(
+  db: Db,
+  filters: Filters,
+  drill: readonly DrillCondition[]
+): Promise<number> {
   const q = sql`${filteredTickets(filters)}
     SELECT CAST(count(*) AS DOUBLE) AS n FROM t WHERE ${drillWhere(drill)}`;
   const [row] = await db.query<{ n: number }>(q.text, q.params);
@@ -81,7 +87,9 @@ export async function ticketExport(
   filters: Filters,
   drill: readonly DrillCondition[]
 ): Promise<{ header: string[]; rows: unknown[][] }> {
-  const columns = COLUMNS.map((c) => (c.type === 'ts' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name));
+  const columns = COLUMNS.map((c) =>
+    c.type === 'ts' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name
+  );
   const q = sql`${filteredTickets(filters)}
     SELECT ${raw(columns.join(', '))} FROM t WHERE ${drillWhere(drill)} ORDER BY created_local, __rec`;
   const rows = await db.query(q.text, q.params);

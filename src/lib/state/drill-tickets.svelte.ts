@@ -25,7 +25,10 @@ export function useDrillTickets(view: () => TicketView) {
     error: null
   });
   const selectionKey = $derived(
-    JSON.stringify([filtersFromParams(page.url.searchParams), drillFromParams(page.url.searchParams)])
+    JSON.stringify([
+      filtersFromParams(page.url.searchParams),
+      drillFromParams(page.url.searchParams)
+    ])
   );
   let latest = 0;
 

@@ -14,7 +14,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built app on 127.0.0.1, falling back to index.html like a static host does. */
-export async function serveBuild(root: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveBuild(
+  root: string,
+  port = 0
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));

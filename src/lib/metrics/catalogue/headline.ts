@@ -145,7 +145,10 @@ export const HEADLINE_METRICS: MetricDef[] = [
       const domestic = divide(a.dom_num, a.dom_den).value;
       const crossBorder = divide(a.cb_num, a.cb_den).value;
       const n = (a.dom_den ?? 0) + (a.cb_den ?? 0);
-      return { value: domestic != null && crossBorder != null ? (domestic - crossBorder) * 100 : null, n };
+      return {
+        value: domestic != null && crossBorder != null ? (domestic - crossBorder) * 100 : null,
+        n
+      };
     }
   },
   {
