@@ -38,17 +38,26 @@ async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | Fail
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const csv = canonicalCsv(args.rows);
-  const profile: BenchResult['profile'] = { native_load: [], wasm_load: [], wasm_kpis: [], wasm_experiments: [] };
+  const profile: BenchResult['profile'] = {
+    native_load: [],
+    wasm_load: [],
+    wasm_kpis: [],
+    wasm_experiments: []
+  };
 
   progress('native: load + all catalogue metrics');
   const nativeRun = await runNative(csv.path);
   const nativeMetrics: MetricResult[] = nativeRun.metrics;
   profile.native_load = nativeRun.run.load_profile;
   if (nativeRun.run.rows_accepted !== args.rows) {
-    throw new Error(`native accepted ${nativeRun.run.rows_accepted} of ${args.rows} rows: the canonical log must load whole`);
+    throw new Error(
+      `native accepted ${nativeRun.run.rows_accepted} of ${args.rows} rows: the canonical log must load whole`
+    );
   }
   const native = engine(nativeRun.run.load_ms, nativeRun.run.kpis_ms);
-  progress(`native: load ${native.load_ms} ms, KPIs ${native.kpis_ms} ms; simulator (20 replications)`);
+  progress(
+    `native: load ${native.load_ms} ms, KPIs ${native.kpis_ms} ms; simulator (20 replications)`
+  );
   const simulator = await attempt('simulator', () => runSimulator(nativeRun.db));
   await nativeRun.db.close();
 
@@ -68,7 +77,9 @@ async function main(): Promise<void> {
     }
     const js =
       csv.bytes > JS_MAX_BYTES
-        ? failure(`skipped: the ${Math.round(csv.bytes / 1e6)} MB file is past V8's string limit for Papa.parse(text)`)
+        ? failure(
+            `skipped: the ${Math.round(csv.bytes / 1e6)} MB file is past V8's string limit for Papa.parse(text)`
+          )
         : await attempt('js', async () => {
             progress('js: papaparse + d3-array in the page');
             const { result, memory } = await jsInHarness(chrome, served);
@@ -76,7 +87,8 @@ async function main(): Promise<void> {
             progress('js: headline values equal the native ones (1e-9)');
             return engine(result.load_ms, result.kpis_ms, { memory });
           });
-    if (failed(js) && js.error.startsWith('the js path does not compute')) throw new Error(js.error);
+    if (failed(js) && js.error.startsWith('the js path does not compute'))
+      throw new Error(js.error);
 
     const wasm = failed(wasmPage)
       ? wasmPage

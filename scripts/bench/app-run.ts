@@ -101,13 +101,17 @@ export async function runApp(
   try {
     const first = await firstKpi(chrome, `${server.url}/`);
     const first_kpi_ms = first.first_kpi_ms ?? Number.NaN;
-    progress(`app: first KPI after ${round(first_kpi_ms)} ms; uploading ${rows.toLocaleString('en')} rows`);
+    progress(
+      `app: first KPI after ${round(first_kpi_ms)} ms; uploading ${rows.toLocaleString('en')} rows`
+    );
     const context = await chrome.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addInitScript(NAME_SHIM);
     const page = await context.newPage();
     const crashed = watchCrash(page);
     await page.goto(`${server.url}/`);
-    await page.waitForSelector('main:not([aria-busy="true"]) [data-metrics-ready="true"]', { timeout: 120_000 });
+    await page.waitForSelector('main:not([aria-busy="true"]) [data-metrics-ready="true"]', {
+      timeout: 120_000
+    });
     await page.evaluate(stampUploadStart);
     const sampler = samplePeakMemory(chrome.pid);
     const ingest_ms = await page

@@ -24,6 +24,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   });
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
   const rows = values.rows === undefined ? 1_000_000 : Number(values.rows.replace(/_/g, ''));
-  if (!Number.isInteger(rows) || rows < 1000) throw new Error(`--rows ${values.rows}: expected a whole number ≥ 1000. ${USAGE}`);
-  return { rows, json: values.json ?? false, skipApp: values['skip-app'] ?? false, appDir: values['app-dir'] ?? null };
+  if (!Number.isInteger(rows) || rows < 1000)
+    throw new Error(`--rows ${values.rows}: expected a whole number ≥ 1000. ${USAGE}`);
+  return {
+    rows,
+    json: values.json ?? false,
+    skipApp: values['skip-app'] ?? false,
+    appDir: values['app-dir'] ?? null
+  };
 }

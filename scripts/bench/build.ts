@@ -21,7 +21,9 @@ function viteBuild(): void {
     const result = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8' });
     if (result.status === 0) return;
     if (attempt === 3) {
-      throw new Error(`npx vite build failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+      throw new Error(
+        `npx vite build failed (exit ${result.status}): ${result.stderr.slice(-2000)}`
+      );
     }
     spawnSync('sleep', ['10']);
   }
@@ -40,7 +42,8 @@ export function ensureAppBuild(): string {
   const snapshot = join(tmpdir(), 'cs-dash-bench', 'app');
   rmSync(snapshot, { recursive: true, force: true });
   cpSync(resolve('build'), snapshot, { recursive: true });
-  if (!existsSync(join(snapshot, 'index.html'))) throw new Error('build/ has no index.html (a build in progress?)');
+  if (!existsSync(join(snapshot, 'index.html')))
+    throw new Error('build/ has no index.html (a build in progress?)');
   return snapshot;
 }
 
@@ -54,7 +57,12 @@ export async function buildHarness(): Promise<string> {
     logLevel: 'warn',
     worker: { format: 'es' },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 100_000, reportCompressedSize: false }
+    build: {
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 100_000,
+      reportCompressedSize: false
+    }
   });
   return outDir;
 }

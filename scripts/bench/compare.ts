@@ -18,10 +18,14 @@ export function assertSameHeadline(js: HeadlineValues, native: readonly MetricRe
     }
     const expected = reference.value;
     const same =
-      value === null || expected === null ? value === expected : Math.abs(value - expected) <= TOLERANCE;
+      value === null || expected === null
+        ? value === expected
+        : Math.abs(value - expected) <= TOLERANCE;
     if (!same) problems.push(`${id}: js ${value} ≠ native ${expected}`);
   }
   if (problems.length > 0) {
-    throw new Error(`the js path does not compute the native headline values:\n  ${problems.join('\n  ')}`);
+    throw new Error(
+      `the js path does not compute the native headline values:\n  ${problems.join('\n  ')}`
+    );
   }
 }

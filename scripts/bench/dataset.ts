@@ -30,10 +30,18 @@ export function canonicalCsv(rows: number): { path: string; bytes: number } {
     const partial = `${path}.partial`;
     const child = spawnSync(
       process.execPath,
-      ['--max-old-space-size=16000', '--import', 'tsx', 'scripts/bench/generate-file.ts', String(rows), partial],
+      [
+        '--max-old-space-size=16000',
+        '--import',
+        'tsx',
+        'scripts/bench/generate-file.ts',
+        String(rows),
+        partial
+      ],
       { stdio: ['ignore', 'inherit', 'inherit'] }
     );
-    if (child.status !== 0) throw new Error(`generating ${rows} rows failed (exit ${child.status})`);
+    if (child.status !== 0)
+      throw new Error(`generating ${rows} rows failed (exit ${child.status})`);
     renameSync(partial, path);
     progress(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } else progress(`reusing ${path}`);

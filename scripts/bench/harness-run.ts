@@ -11,7 +11,10 @@ export interface TabMemory {
 }
 
 /** Opens a fresh page on the harness; a crashed tab rejects with a clear message. */
-async function openHarness(chrome: LaunchedChromium, served: Served): Promise<{ page: Page; crashed: Promise<never> }> {
+async function openHarness(
+  chrome: LaunchedChromium,
+  served: Served
+): Promise<{ page: Page; crashed: Promise<never> }> {
   const context = await chrome.browser.newContext();
   const page = await context.newPage();
   page.on('console', (m) => {
@@ -44,14 +47,18 @@ async function inPage<T>(
 
 /** The app's loader and all catalogue metrics on duckdb-wasm, timed inside the page. */
 export function wasmInHarness(chrome: LaunchedChromium, served: Served) {
-  return inPage(chrome, served, (page) =>
-    page.evaluate((url) => window.__bench!.wasm(url), '/data.csv') as Promise<WasmPageRun>
+  return inPage(
+    chrome,
+    served,
+    (page) => page.evaluate((url) => window.__bench!.wasm(url), '/data.csv') as Promise<WasmPageRun>
   );
 }
 
 /** papaparse + d3-array on the same bytes, in the same browser. */
 export function jsInHarness(chrome: LaunchedChromium, served: Served) {
-  return inPage(chrome, served, (page) =>
-    page.evaluate((url) => window.__bench!.js(url), '/data.csv') as Promise<JsPageRun>
+  return inPage(
+    chrome,
+    served,
+    (page) => page.evaluate((url) => window.__bench!.js(url), '/data.csv') as Promise<JsPageRun>
   );
 }

@@ -6,7 +6,11 @@ export type HeadlineValues = Record<string, number | null>;
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
-function countRatio(tickets: readonly JsTicket[], den: (t: JsTicket) => boolean, num: (t: JsTicket) => boolean) {
+function countRatio(
+  tickets: readonly JsTicket[],
+  den: (t: JsTicket) => boolean,
+  num: (t: JsTicket) => boolean
+) {
   let d = 0;
   let n = 0;
   for (const t of tickets) {
@@ -52,13 +56,32 @@ export function headlineJs(tickets: readonly JsTicket[]): HeadlineValues {
   const selfServed = countRatio(
     tickets,
     (t) => t.routine && t.status !== 'open',
-    (t) => t.status === 'resolved' && (t.resolvedBy === 'bot' || t.resolvedBy === 'self_service') && t.mobile
+    (t) =>
+      t.status === 'resolved' &&
+      (t.resolvedBy === 'bot' || t.resolvedBy === 'self_service') &&
+      t.mobile
   );
-  const hotline = countRatio(tickets, (t) => t.fundSafety, (t) => t.handling === 'hotline');
-  const pickup = countRatio(tickets, (t) => t.humanRequested, (t) => t.waitSeconds !== null && t.waitSeconds <= 20);
-  const pickedUp = countRatio(tickets, (t) => t.waitSeconds !== null, (t) => t.waitSeconds! <= 20);
+  const hotline = countRatio(
+    tickets,
+    (t) => t.fundSafety,
+    (t) => t.handling === 'hotline'
+  );
+  const pickup = countRatio(
+    tickets,
+    (t) => t.humanRequested,
+    (t) => t.waitSeconds !== null && t.waitSeconds <= 20
+  );
+  const pickedUp = countRatio(
+    tickets,
+    (t) => t.waitSeconds !== null,
+    (t) => t.waitSeconds! <= 20
+  );
   const isResolved = (t: JsTicket) => t.status === 'resolved';
-  const crossBorder = countRatio(tickets, (t) => t.issue === 'cross_border_payment' && decided(t), isResolved);
+  const crossBorder = countRatio(
+    tickets,
+    (t) => t.issue === 'cross_border_payment' && decided(t),
+    isResolved
+  );
   const domestic = countRatio(tickets, (t) => t.region === 'domestic' && decided(t), isResolved);
   const cb = ratio(crossBorder.num, crossBorder.den);
   const dom = ratio(domestic.num, domestic.den);

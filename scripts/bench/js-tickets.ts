@@ -28,7 +28,8 @@ const MOBILE = new Set<string>(MOBILE_PLATFORMS);
 const FUND_ISSUES = new Set(['fund_safety', 'unauthorized_payment']);
 const FUND_EMERGENCIES = new Set(['account_stolen', 'fund_loss']);
 
-const text = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim());
+const text = (v: string | undefined): string | null =>
+  v === undefined || v.trim() === '' ? null : v.trim();
 /** `YYYY-MM-DD HH:MM:SS`, naive: read as UTC (only differences are used). */
 const epochMs = (v: string | undefined): number | null => {
   const t = text(v);
@@ -44,7 +45,8 @@ function toTicket(r: CsvRow): JsTicket {
   const fundSafety =
     givenFund !== null
       ? givenFund === 'true'
-      : (issue !== null && FUND_ISSUES.has(issue)) || (emergency !== null && FUND_EMERGENCIES.has(emergency));
+      : (issue !== null && FUND_ISSUES.has(issue)) ||
+        (emergency !== null && FUND_EMERGENCIES.has(emergency));
   const created = epochMs(r.created_at)!;
   const requested = epochMs(r.human_requested_at);
   const answered = epochMs(r.agent_answered_at);
@@ -59,7 +61,10 @@ function toTicket(r: CsvRow): JsTicket {
     category: text(r.category),
     issue,
     fundSafety,
-    routine: !fundSafety && emergency === null && (priority === null || priority === 'P2' || priority === 'P3'),
+    routine:
+      !fundSafety &&
+      emergency === null &&
+      (priority === null || priority === 'P2' || priority === 'P3'),
     mobile: MOBILE.has(platform),
     status: text(r.status) ?? (resolved !== null ? 'resolved' : 'open'),
     resolvedBy: text(r.resolved_by),
@@ -73,7 +78,9 @@ function toTicket(r: CsvRow): JsTicket {
 export function parseTickets(csv: string): JsTicket[] {
   const parsed = Papa.parse<CsvRow>(csv, { header: true, skipEmptyLines: true });
   if (parsed.errors.length > 0) {
-    throw new Error(`papaparse: ${parsed.errors.length} errors, first: ${parsed.errors[0]!.message}`);
+    throw new Error(
+      `papaparse: ${parsed.errors.length} errors, first: ${parsed.errors[0]!.message}`
+    );
   }
   return parsed.data.map(toTicket);
 }

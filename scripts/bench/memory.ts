@@ -57,7 +57,10 @@ export function samplePeakMemory(root: number, everyMs = 250) {
     stop(): { peak_total_mb: number; peak_tab_mb: number } {
       clearInterval(timer);
       take();
-      return { peak_total_mb: Math.round(peakTotal / 2 ** 20), peak_tab_mb: Math.round(peakLargest / 2 ** 20) };
+      return {
+        peak_total_mb: Math.round(peakTotal / 2 ** 20),
+        peak_tab_mb: Math.round(peakLargest / 2 ** 20)
+      };
     }
   };
 }

@@ -51,10 +51,14 @@ export function timeFilterChange(action: FilterAction): Promise<number> {
       input.value =
         action.plusDays === null
           ? ''
-          : new Date(Date.parse(`${min}T00:00:00Z`) + action.plusDays * 86_400_000).toISOString().slice(0, 10);
+          : new Date(Date.parse(`${min}T00:00:00Z`) + action.plusDays * 86_400_000)
+              .toISOString()
+              .slice(0, 10);
       input.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
-      const reset = document.querySelector<HTMLButtonElement>('form.filters > button[type="button"]');
+      const reset = document.querySelector<HTMLButtonElement>(
+        'form.filters > button[type="button"]'
+      );
       if (!reset) throw new Error('no reset button');
       reset.click();
     }
@@ -65,9 +69,14 @@ export function timeFilterChange(action: FilterAction): Promise<number> {
 /** Installs a listener that stamps the upload's start (the file input's change event). */
 export function stampUploadStart(): void {
   const w = window as unknown as { __uploadStarted?: number };
-  document.addEventListener('change', (e) => {
-    if ((e.target as HTMLInputElement | null)?.type === 'file') w.__uploadStarted = performance.now();
-  }, { capture: true, once: true });
+  document.addEventListener(
+    'change',
+    (e) => {
+      if ((e.target as HTMLInputElement | null)?.type === 'file')
+        w.__uploadStarted = performance.now();
+    },
+    { capture: true, once: true }
+  );
 }
 
 /** Resolves with ms from the upload's change event until `rows` rows show and the figures are ready. */
@@ -115,18 +124,31 @@ export interface FirstLoadPhases {
 /** Installed before navigation: stamps the steps of the first load and the first KPI value. */
 export function stampFirstKpi(): void {
   const w = window as unknown as { __phases?: FirstLoadPhases };
-  const phases: FirstLoadPhases = { loader_started_ms: null, rows_shown_ms: null, first_kpi_ms: null };
+  const phases: FirstLoadPhases = {
+    loader_started_ms: null,
+    rows_shown_ms: null,
+    first_kpi_ms: null
+  };
   w.__phases = phases;
   const observer = new MutationObserver(() => {
     const now = performance.now();
     const loading = document.querySelector('[data-loading]')?.textContent ?? '';
-    if (phases.loader_started_ms === null && loading.includes('.csv')) phases.loader_started_ms = now;
-    if (phases.rows_shown_ms === null && document.querySelector('[data-rows-total]')) phases.rows_shown_ms = now;
-    const card = [...document.querySelectorAll('[data-metric]')].find((c) => (c.getAttribute('data-value') ?? '') !== '');
+    if (phases.loader_started_ms === null && loading.includes('.csv'))
+      phases.loader_started_ms = now;
+    if (phases.rows_shown_ms === null && document.querySelector('[data-rows-total]'))
+      phases.rows_shown_ms = now;
+    const card = [...document.querySelectorAll('[data-metric]')].find(
+      (c) => (c.getAttribute('data-value') ?? '') !== ''
+    );
     if (card) {
       phases.first_kpi_ms = now;
       observer.disconnect();
     }
   });
-  observer.observe(document, { attributes: true, subtree: true, childList: true, characterData: true });
+  observer.observe(document, {
+    attributes: true,
+    subtree: true,
+    childList: true,
+    characterData: true
+  });
 }

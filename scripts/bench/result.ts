@@ -43,7 +43,11 @@ export interface BenchResult {
 export const failed = (x: unknown): x is Failed =>
   typeof x === 'object' && x !== null && 'error' in x && typeof (x as Failed).error === 'string';
 
-export function engine(load_ms: number, kpis_ms: number, extra: Record<string, unknown> = {}): EngineResult {
+export function engine(
+  load_ms: number,
+  kpis_ms: number,
+  extra: Record<string, unknown> = {}
+): EngineResult {
   const load = Math.round(load_ms);
   const kpis = Math.round(kpis_ms);
   return { load_ms: load, kpis_ms: kpis, total_ms: load + kpis, ...extra };
@@ -54,7 +58,9 @@ const total = (e: Outcome<EngineResult>): number | null => (failed(e) ? null : e
 const ratio = (a: number | null, b: number | null): number | null =>
   a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100;
 
-export function ratiosAndTargets(r: Omit<BenchResult, 'ratios' | 'targets'>): Pick<BenchResult, 'ratios' | 'targets'> {
+export function ratiosAndTargets(
+  r: Omit<BenchResult, 'ratios' | 'targets'>
+): Pick<BenchResult, 'ratios' | 'targets'> {
   const wasm_over_native = ratio(total(r.engines.wasm), total(r.engines.native));
   const js_over_wasm = ratio(total(r.engines.js), total(r.engines.wasm));
   const filter = failed(r.app) ? null : r.app.filter_ms_median;

@@ -19,7 +19,10 @@ export async function serveHarness(root: string, dataFile: string): Promise<Serv
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = path === '/data.csv' ? dataFile : normalize(join(root, path));
-    if (file !== dataFile && (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())) {
+    if (
+      file !== dataFile &&
+      (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+    ) {
       file = join(root, 'index.html');
     }
     response.writeHead(200, {

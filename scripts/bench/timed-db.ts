@@ -30,7 +30,8 @@ export function timedDb(inner: Db): TimedDb {
       return timed(sql, () => inner.query<T>(sql, params));
     },
     exec: (sql) => timed(sql, () => inner.exec(sql)),
-    registerFile: (name, bytes) => timed(`registerFile ${name}`, () => inner.registerFile(name, bytes)),
+    registerFile: (name, bytes) =>
+      timed(`registerFile ${name}`, () => inner.registerFile(name, bytes)),
     dropFile: (name) => timed(`dropFile ${name}`, () => inner.dropFile(name)),
     close: () => inner.close()
   };

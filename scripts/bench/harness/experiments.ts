@@ -29,7 +29,11 @@ async function time(name: string, run: () => Promise<unknown>, note?: string): P
     await run();
     return { name, ms: Math.round(performance.now() - started), ...(note ? { note } : {}) };
   } catch (error) {
-    return { name, ms: null, note: (error instanceof Error ? error.message : String(error)).slice(0, 200) };
+    return {
+      name,
+      ms: null,
+      note: (error instanceof Error ? error.message : String(error)).slice(0, 200)
+    };
   }
 }
 
@@ -60,7 +64,10 @@ export async function runExperiments(
   const path = await db.registerFile('exp.csv', bytes);
   const typed = COLUMNS.map((c) => `'${c.name}': '${SQL_TYPE[c.type]}'`).join(', ');
   const text = COLUMNS.map((c) => `'${c.name}': 'VARCHAR'`).join(', ');
-  const fastHelpers = HELPERS_SELECT.replace("FROM checked WHERE __reason = ''", 'FROM e_typed').replace('__rec,', '');
+  const fastHelpers = HELPERS_SELECT.replace(
+    "FROM checked WHERE __reason = ''",
+    'FROM e_typed'
+  ).replace('__rec,', '');
   out.push(
     await time('read_csv all VARCHAR (as the loader does, without row_number)', () =>
       db.exec(`CREATE OR REPLACE TABLE e_raw AS FROM read_csv('${path}', header = true, auto_detect = false,
@@ -81,9 +88,12 @@ export async function runExperiments(
     await time('copy tickets, ORDER BY created_at', () =>
       db.exec('CREATE OR REPLACE TABLE e_sorted AS SELECT * FROM tickets ORDER BY created_at')
     ),
-    await time('copy tickets, no ORDER BY', () => db.exec('CREATE OR REPLACE TABLE e_copy AS SELECT * FROM tickets'))
+    await time('copy tickets, no ORDER BY', () =>
+      db.exec('CREATE OR REPLACE TABLE e_copy AS SELECT * FROM tickets')
+    )
   );
-  for (const table of ['e_raw', 'e_typed', 'e_fast', 'e_sorted', 'e_copy']) await db.exec(`DROP TABLE IF EXISTS ${table}`);
+  for (const table of ['e_raw', 'e_typed', 'e_fast', 'e_sorted', 'e_copy'])
+    await db.exec(`DROP TABLE IF EXISTS ${table}`);
   const prefix = filteredTickets(filters);
   const mix = HEADLINE_METRICS.find((m) => m.id === 'enterprise_speedup_mix_adjusted');
   if (mix?.shape === 'scalar-query') {
