@@ -11,7 +11,14 @@ import { jsInHarness, wasmInHarness } from './bench/harness-run';
 import { progress, round } from './bench/log';
 import { machine } from './bench/machine';
 import { runNative } from './bench/native';
-import { engine, failed, ratiosAndTargets, type BenchResult, type Failed } from './bench/result';
+import {
+  engine,
+  failed,
+  ratiosAndTargets,
+  type BenchResult,
+  type EngineResult,
+  type Failed
+} from './bench/result';
 import { serveHarness } from './bench/serve';
 import { runSimulator } from './bench/simulator';
 import { runApp, type AppRun } from './bench/app-run';
@@ -46,20 +53,25 @@ async function main(): Promise<void> {
   };
 
   progress('native: load + all catalogue metrics');
-  const nativeRun = await runNative(csv.path);
-  const nativeMetrics: MetricResult[] = nativeRun.metrics;
-  profile.native_load = nativeRun.run.load_profile;
-  if (nativeRun.run.rows_accepted !== args.rows) {
-    throw new Error(
-      `native accepted ${nativeRun.run.rows_accepted} of ${args.rows} rows: the canonical log must load whole`
+  const nativeRun = await attempt('native', () => runNative(csv.path));
+  let native: EngineResult | Failed = nativeRun as Failed;
+  let simulator: BenchResult['simulator'] = { arrivals_per_second: null };
+  let nativeMetrics: MetricResult[] | null = null;
+  if (!failed(nativeRun)) {
+    profile.native_load = nativeRun.run.load_profile;
+    nativeMetrics = nativeRun.metrics;
+    if (nativeRun.run.rows_accepted !== args.rows) {
+      throw new Error(
+        `native accepted ${nativeRun.run.rows_accepted} of ${args.rows} rows: the canonical log must load whole`
+      );
+    }
+    native = engine(nativeRun.run.load_ms, nativeRun.run.kpis_ms);
+    progress(
+      `native: load ${native.load_ms} ms, KPIs ${native.kpis_ms} ms; simulator (20 replications)`
     );
+    simulator = await attempt('simulator', () => runSimulator(nativeRun.db));
+    await nativeRun.db.close();
   }
-  const native = engine(nativeRun.run.load_ms, nativeRun.run.kpis_ms);
-  progress(
-    `native: load ${native.load_ms} ms, KPIs ${native.kpis_ms} ms; simulator (20 replications)`
-  );
-  const simulator = await attempt('simulator', () => runSimulator(nativeRun.db));
-  await nativeRun.db.close();
 
   const appDir = args.appDir ?? ensureAppBuild();
   const harnessDir = await buildHarness();
@@ -76,17 +88,19 @@ async function main(): Promise<void> {
       app = await attempt('app', () => runApp(chrome, appDir, csv.path, args.rows));
     }
     const js =
-      csv.bytes > JS_MAX_BYTES
-        ? failure(
-            `skipped: the ${Math.round(csv.bytes / 1e6)} MB file is past V8's string limit for Papa.parse(text)`
-          )
-        : await attempt('js', async () => {
-            progress('js: papaparse + d3-array in the page');
-            const { result, memory } = await jsInHarness(chrome, served);
-            assertSameHeadline(result.values, nativeMetrics);
-            progress('js: headline values equal the native ones (1e-9)');
-            return engine(result.load_ms, result.kpis_ms, { memory });
-          });
+      nativeMetrics === null
+        ? failure('skipped: no native values to check the js path against')
+        : csv.bytes > JS_MAX_BYTES
+          ? failure(
+              `skipped: the ${Math.round(csv.bytes / 1e6)} MB file is past V8's string limit for Papa.parse(text)`
+            )
+          : await attempt('js', async () => {
+              progress('js: papaparse + d3-array in the page');
+              const { result, memory } = await jsInHarness(chrome, served);
+              assertSameHeadline(result.values, nativeMetrics);
+              progress('js: headline values equal the native ones (1e-9)');
+              return engine(result.load_ms, result.kpis_ms, { memory });
+            });
     if (failed(js) && js.error.startsWith('the js path does not compute'))
       throw new Error(js.error);
 
@@ -121,7 +135,7 @@ async function main(): Promise<void> {
     };
     const result: BenchResult = { ...partial, ...ratiosAndTargets(partial) };
     process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : formatTable(result));
-    if (failed(wasm) || (app !== null && failed(app))) process.exitCode = 1;
+    if (failed(native) || failed(wasm) || (app !== null && failed(app))) process.exitCode = 1;
   } finally {
     await chrome.close();
     await served.close();
