@@ -86,6 +86,8 @@ function utf8SafeEnd(bytes: Uint8Array, limit: number): number {
   return limit;
 }
 
+const UTF8_CHUNK_BYTES = 16 * 1024 * 1024;
+
 function isUtf8(bytes: Uint8Array): { ok: true } | { ok: false; where: string } {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
@@ -95,7 +97,12 @@ function isUtf8(bytes: Uint8Array): { ok: true } | { ok: false; where: string } 
   }
   if (bytes.length <= SAMPLE_BYTES) return { ok: true };
   try {
-    decoder.decode(bytes);
+    // In chunks: one string of a file past ~512 MB would exceed V8's limit.
+    const streaming = new TextDecoder('utf-8', { fatal: true });
+    for (let start = 0; start < bytes.length; start += UTF8_CHUNK_BYTES) {
+      const end = Math.min(bytes.length, start + UTF8_CHUNK_BYTES);
+      streaming.decode(bytes.subarray(start, end), { stream: end < bytes.length });
+    }
     return { ok: true };
   } catch {
     return { ok: false, where: `after the first ${SAMPLE_BYTES / 1024} KiB` };

@@ -12,6 +12,7 @@ import {
   type TimestampParser
 } from './normalise-sql';
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
+import { canReadTyped, readTyped } from './typed-load';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
 export interface RejectedRow {
@@ -95,35 +96,29 @@ export async function loadTicketFile(
   assertRequiredColumns(prepared, options);
 
   const path = await db.registerFile('upload.csv', prepared.bytes);
+  let typed = false;
   try {
-    await readRaw(db, path, prepared);
+    if (canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)) {
+      typed = await readTyped(db, path, prepared, (range) => defineTimeZone(db, timeZone, range));
+    }
+    if (!typed) await readRaw(db, path, prepared);
   } finally {
     await db.dropFile('upload.csv');
   }
-  await defineTimeZone(db, timeZone, options, prepared);
-  const unmatchedValues =
-    prepared.userMapping && !options.completeValues ? {} : await completeValueMaps(db, prepared);
-
-  const select = normaliseSelect({
-    mapping: prepared.mapping,
-    parseTimestamp: options.parseTimestamp,
-    expressions: options.expressions,
-    rejectIf: plan?.rejectIf
-  });
-  const crossChecks = CROSS_COLUMN_CHECKS.map(
-    ([condition, reason]) => `CASE WHEN ${condition} THEN '${reason}' END`
-  ).join(', ');
-  await db.query(
-    `CREATE OR REPLACE TABLE checked AS SELECT * EXCLUDE (__reason),
-       concat_ws('; ', NULLIF(__reason, ''), ${crossChecks}) AS __reason FROM (${select.text})`,
-    select.params
-  );
-  await markDuplicateIds(db);
-  await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT} ORDER BY created_at`);
-  await db.exec(`CREATE OR REPLACE TABLE rejected AS
-    SELECT r.*, c.__reason AS reason FROM raw r JOIN checked c USING (__rec) WHERE c.__reason <> ''`);
-  await db.exec('DROP TABLE checked');
-  await db.exec('DROP TABLE raw');
+  const unmatchedValues = typed ? {} : await normaliseRaw(db, prepared, options, timeZone);
+  await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT}`);
+  if (typed) {
+    const fields = prepared.header.map((_, i) => `CAST(NULL AS VARCHAR) AS c${i}`).join(', ');
+    await db.exec(`CREATE OR REPLACE TABLE rejected AS
+      SELECT CAST(NULL AS BIGINT) AS __rec, ${fields}, CAST(NULL AS VARCHAR) AS reason LIMIT 0`);
+    await db.exec('DROP VIEW checked');
+    await db.exec('DROP TABLE typed');
+  } else {
+    await db.exec(`CREATE OR REPLACE TABLE rejected AS
+      SELECT r.*, c.__reason AS reason FROM raw r JOIN checked c USING (__rec) WHERE c.__reason <> ''`);
+    await db.exec('DROP TABLE checked');
+    await db.exec('DROP TABLE raw');
+  }
 
   const rows = await countRows(db);
   return {
@@ -147,6 +142,34 @@ export async function loadTicketFile(
     dateRange: await dateRange(db),
     loadMs: performance.now() - started
   };
+}
+
+/** The text path: every cell parsed in SQL into `checked`, each problem kept as a reason. */
+async function normaliseRaw(
+  db: Db,
+  prepared: PreparedFile,
+  options: LoadOptions,
+  timeZone: string
+): Promise<Partial<Record<string, string[]>>> {
+  await defineTimeZone(db, timeZone, createdRangeSql(prepared, options));
+  const unmatchedValues =
+    prepared.userMapping && !options.completeValues ? {} : await completeValueMaps(db, prepared);
+  const select = normaliseSelect({
+    mapping: prepared.mapping,
+    parseTimestamp: options.parseTimestamp,
+    expressions: options.expressions,
+    rejectIf: prepared.plan?.rejectIf
+  });
+  const crossChecks = CROSS_COLUMN_CHECKS.map(
+    ([condition, reason]) => `CASE WHEN ${condition} THEN '${reason}' END`
+  ).join(', ');
+  await db.query(
+    `CREATE OR REPLACE TABLE checked AS SELECT * EXCLUDE (__reason),
+       concat_ws('; ', NULLIF(__reason, ''), ${crossChecks}) AS __reason FROM (${select.text})`,
+    select.params
+  );
+  await markDuplicateIds(db);
+  return unmatchedValues;
 }
 
 function presentColumns(prepared: PreparedFile, options: LoadOptions): string[] {
@@ -189,29 +212,30 @@ function errorText(error: unknown): string {
   return text.split('\n')[0]!.slice(0, 300);
 }
 
-async function defineTimeZone(
-  db: Db,
-  timeZone: string,
-  options: LoadOptions,
-  prepared: PreparedFile
-): Promise<void> {
-  const now = Date.UTC(2026, 0, 1);
-  await Promise.all(
-    timeZoneMacros([{ fromUtcMs: 0, offsetMinutes: offsetAt(timeZone, now) }]).map((m) =>
-      db.exec(m)
-    )
-  );
+/** Creation-time range of the raw text rows, in the file's own format (null: no column). */
+function createdRangeSql(prepared: PreparedFile, options: LoadOptions): string | null {
   const created = prepared.mapping.columns.created_at;
   const expression =
     options.expressions?.created_at ?? (created === undefined ? null : `c${created}`);
-  if (expression === null) return;
+  if (expression === null) return null;
   const parse = (options.parseTimestamp ?? mappedTimestampParser(prepared.mapping))(
     `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`,
     'created_at'
   );
-  const [range] = await db.query<{ lo: number | null; hi: number | null }>(
-    `SELECT min(t) AS lo, max(t) AS hi FROM (SELECT ${parse} AS t FROM raw)`
-  );
+  return `SELECT min(t) AS lo, max(t) AS hi FROM (SELECT ${parse} AS t FROM raw)`;
+}
+
+/**
+ * Defines `to_local` / `from_local` for the zone's offsets around the data's creation range
+ * (`rangeSql` answers `lo`, `hi`; it may use the provisional macros defined first).
+ */
+async function defineTimeZone(db: Db, timeZone: string, rangeSql: string | null): Promise<void> {
+  const now = Date.UTC(2026, 0, 1);
+  for (const macro of timeZoneMacros([{ fromUtcMs: 0, offsetMinutes: offsetAt(timeZone, now) }])) {
+    await db.exec(macro);
+  }
+  if (rangeSql === null) return;
+  const [range] = await db.query<{ lo: number | null; hi: number | null }>(rangeSql);
   const day = 86_400_000;
   const lo = (range?.lo ?? now) - 2 * day;
   const hi = Math.max(range?.hi ?? now, lo) + 400 * day;
