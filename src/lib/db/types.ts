@@ -29,7 +29,19 @@ export const SESSION_SETUP = [
 export function toPlainValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return value.getTime();
+  if (Array.isArray(value)) return value.map(toPlainValue);
+  if (isArrowVector(value)) return Array.from(value, toPlainValue);
   return value;
+}
+
+/** A LIST from duckdb-wasm arrives as an Arrow vector: iterable, with `toArray`. */
+function isArrowVector(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { toArray?: unknown }).toArray === 'function' &&
+    Symbol.iterator in value
+  );
 }
 
 export function toPlainRow(row: Record<string, unknown>): Row {

@@ -6,9 +6,9 @@ import type { PreparedFile } from './prepare-file';
 /*
  * The fast path for a canonical file: DuckDB reads every column with its contract type in one
  * pass, instead of keeping a text copy, numbering rows and re-parsing every cell in SQL. It
- * only answers for files with nothing to report: the first cell the reader cannot take, or
- * the first row a check would reject, sends the load down the text path, which explains
- * every rejected row with its line.
+ * only answers for files with nothing to report and nothing to translate: the first cell the
+ * reader cannot take, a code not written exactly as the contract spells it, or a row a check
+ * would reject sends the load down the text path, which explains every rejected row.
  */
 
 const READER_TYPE: Record<ColumnSpec['type'], string> = {
@@ -20,7 +20,16 @@ const READER_TYPE: Record<ColumnSpec['type'], string> = {
   ts: 'TIMESTAMP'
 };
 
-const list = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
+const SQL_TYPE: Record<ColumnSpec['type'], string> = {
+  string: 'VARCHAR',
+  enum: 'VARCHAR',
+  bool: 'BOOLEAN',
+  int: 'INTEGER',
+  num: 'DOUBLE',
+  ts: 'TIMESTAMP'
+};
+
+const BOOL_WORDS: readonly string[] = [...TRUE_WORDS, ...FALSE_WORDS];
 
 /** True when the file can take the typed path: canonical names, plain ISO times, no preset. */
 export function canReadTyped(prepared: PreparedFile, hasExpressions: boolean): boolean {
@@ -30,18 +39,17 @@ export function canReadTyped(prepared: PreparedFile, hasExpressions: boolean): b
   return Object.values(formats).every((f) => f === undefined || f === 'iso');
 }
 
+/** The column as the text path would build it, given that every code is already canonical. */
 function value(spec: ColumnSpec, present: boolean): string {
   const col = spec.name;
-  if (!present)
-    return `CAST(NULL AS ${spec.type === 'ts' ? 'TIMESTAMP' : spec.type === 'bool' ? 'BOOLEAN' : spec.type === 'int' ? 'INTEGER' : spec.type === 'num' ? 'DOUBLE' : 'VARCHAR'})`;
-  const text = `NULLIF(trim(${col}), '')`;
+  if (!present) return `CAST(NULL AS ${SQL_TYPE[spec.type]})`;
   switch (spec.type) {
     case 'string':
-      return text;
+      return `NULLIF(trim(${col}), '')`;
     case 'enum':
-      return spec.name === 'priority' ? `upper(${text})` : `lower(${text})`;
+      return col;
     case 'bool':
-      return `(CASE WHEN list_contains(${list(TRUE_WORDS)}, lower(${text})) THEN true WHEN list_contains(${list(FALSE_WORDS)}, lower(${text})) THEN false END)`;
+      return `CASE WHEN ${col} IS NOT NULL THEN list_contains(['${TRUE_WORDS.join("', '")}'], ${col}) END`;
     case 'int':
       return `CAST(${col} AS INTEGER)`;
     case 'num':
@@ -51,34 +59,59 @@ function value(spec: ColumnSpec, present: boolean): string {
   }
 }
 
-function problems(spec: ColumnSpec, present: boolean): string[] {
-  if (!present) return [];
-  const col = spec.name;
-  const checks: string[] = [];
-  if (spec.required) checks.push(`${value(spec, true)} IS NULL`);
-  if (spec.type === 'enum') {
-    checks.push(
-      `(${col} IS NOT NULL AND NOT list_contains(${list(spec.codes ?? [])}, ${value(spec, true)}))`
-    );
+/** One aggregate per column (and a few per file) that tells whether the typed read is exact. */
+function checkAggregates(present: ReadonlySet<string>): string[] {
+  const out = ['count(*) AS n', 'count(DISTINCT trim(ticket_id)) AS ids'];
+  const cross = CROSS_COLUMN_CHECKS.map(([condition]) => `coalesce(${condition}, false)`);
+  out.push(`count(*) FILTER (WHERE ${cross.join(' OR ')}) AS cross_bad`);
+  const required = COLUMNS.filter((c) => c.required && present.has(c.name)).map(
+    (c) => `${value(c, true)} IS NULL`
+  );
+  out.push(`count(*) FILTER (WHERE ${required.join(' OR ') || 'false'}) AS missing`);
+  for (const spec of COLUMNS) {
+    if (!present.has(spec.name)) continue;
+    const col = spec.name;
+    if (spec.type === 'enum' || spec.type === 'bool') {
+      out.push(`list(DISTINCT ${col}) FILTER (WHERE ${col} IS NOT NULL) AS values_${col}`);
+    }
+    if (spec.type === 'int')
+      out.push(`count(*) FILTER (WHERE ${col} <> floor(${col})) AS frac_${col}`);
+    if (spec.type === 'int' || spec.type === 'num') {
+      out.push(`min(${col}) AS min_${col}`, `max(${col}) AS max_${col}`);
+    }
   }
-  if (spec.type === 'bool')
-    checks.push(`(NULLIF(trim(${col}), '') IS NOT NULL AND ${value(spec, true)} IS NULL)`);
-  if (spec.type === 'int') checks.push(`(${col} <> floor(${col}))`);
-  if (spec.min !== undefined) checks.push(`(${col} < ${spec.min})`);
-  if (spec.max !== undefined) checks.push(`(${col} > ${spec.max})`);
-  return checks;
+  return out;
+}
+
+function exact(check: Record<string, unknown>, present: ReadonlySet<string>): boolean {
+  if (check.ids !== check.n || check.cross_bad !== 0 || check.missing !== 0) return false;
+  for (const spec of COLUMNS) {
+    if (!present.has(spec.name)) continue;
+    const name = spec.name;
+    if (spec.type === 'enum' || spec.type === 'bool') {
+      const allowed = spec.type === 'enum' ? (spec.codes ?? []) : BOOL_WORDS;
+      const seen = (check[`values_${name}`] as string[] | null) ?? [];
+      if (!seen.every((v) => allowed.includes(v))) return false;
+    }
+    if (spec.type === 'int' && check[`frac_${name}`] !== 0) return false;
+    const lo = check[`min_${name}`] as number | null | undefined;
+    const hi = check[`max_${name}`] as number | null | undefined;
+    if (spec.min !== undefined && lo != null && lo < spec.min) return false;
+    if (spec.max !== undefined && hi != null && hi > spec.max) return false;
+  }
+  return true;
 }
 
 /**
- * Reads a canonical file typed into `checked` (the same columns the text path builds) and
- * defines the time-zone macros first (see `defineMacros`). Returns false, leaving nothing
- * behind, when anything in the file needs the text path's explanations.
+ * Reads a canonical file typed into `checked` (the same columns the text path builds) after
+ * defining the time-zone macros (see `defineMacros`). Returns false, leaving nothing behind,
+ * when anything in the file needs the text path.
  */
 export async function readTyped(
   db: Db,
   path: string,
   prepared: PreparedFile,
-  defineMacros: (createdRange: string) => Promise<void>
+  defineMacros: (createdRangeSql: string) => Promise<void>
 ): Promise<boolean> {
   const specs = prepared.header.map((name) => columnSpec(name)!);
   const columns = specs.map((s) => `'${s.name}': '${READER_TYPE[s.type]}'`).join(', ');
@@ -97,24 +130,16 @@ export async function readTyped(
 
   await defineMacros('SELECT min(created_at) AS lo, max(created_at) AS hi FROM typed');
   const present = new Set(prepared.header);
-  const values = COLUMNS.map((s) => `${value(s, present.has(s.name))} AS ${s.name}`).join(', ');
-  const checks = COLUMNS.flatMap((s) => problems(s, present.has(s.name)));
-  const cross = CROSS_COLUMN_CHECKS.map(([condition]) => `(${condition})`);
-  const local = COLUMNS.filter((c) => c.type === 'ts' && present.has(c.name))
-    .map((c) => `from_local(${c.name}) AS ${c.name}`)
-    .join(', ');
-  const absentTimes = COLUMNS.filter((c) => c.type === 'ts' && !present.has(c.name))
-    .map((c) => `, CAST(NULL AS TIMESTAMP) AS ${c.name}`)
-    .join('');
-  const anyProblem = [...checks, ...cross].map((c) => `coalesce(${c}, false)`).join(' OR ');
-  const [check] = await db.query<{ bad: number; n: number; ids: number }>(
-    `SELECT count(*) FILTER (WHERE ${anyProblem}) AS bad, count(*) AS n,
-       count(DISTINCT trim(ticket_id)) AS ids
-     FROM (SELECT * ${local ? `REPLACE (${local})` : ''}${absentTimes} FROM typed)`
+  const times = COLUMNS.filter((c) => c.type === 'ts');
+  const local = times.map((c) => `${value(c, present.has(c.name))} AS ${c.name}`).join(', ');
+  const others = COLUMNS.filter((c) => c.type !== 'ts' && present.has(c.name)).map((c) => c.name);
+  const [check] = await db.query(
+    `SELECT ${checkAggregates(present).join(', ')}
+     FROM (SELECT ${[...others, local].join(', ')} FROM typed)`
   );
-  if (!check || check.bad > 0 || check.ids !== check.n) {
-    return abandon(db);
-  }
+  if (!check || !exact(check, present)) return abandon(db);
+
+  const values = COLUMNS.map((s) => `${value(s, present.has(s.name))} AS ${s.name}`).join(', ');
   await db.exec(
     `CREATE OR REPLACE TEMP VIEW checked AS SELECT CAST(NULL AS BIGINT) AS __rec, ${values}, '' AS __reason FROM typed`
   );
