@@ -195,7 +195,7 @@ export const HEADLINE_METRICS: MetricDef[] = [
     sections: ['headline', 'enterprise'],
     seed: null,
     query: () =>
-      raw(`, r AS (SELECT * FROM t WHERE ${RESOLVED_WITH_TIME}),
+      raw(`, r AS (SELECT category, handling_channel, customer_type, resolve_minutes FROM t WHERE ${RESOLVED_WITH_TIME}),
       cells AS (
         SELECT category, handling_channel,
           count(*) FILTER (WHERE customer_type = 'enterprise') AS enterprise_n,
