@@ -64,15 +64,13 @@ class DatasetState {
   private remembered: RememberedMappings | null = null;
 
   async loadDefault(): Promise<void> {
-    let fetched: Uint8Array | undefined;
-    const read = async () => {
-      if (!fetched) {
-        const response = await fetch(defaultDatasetUrl);
-        if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
-        fetched = new Uint8Array(await response.arrayBuffer());
-      }
-      return fetched.slice();
-    };
+    // The download overlaps the database's start-up rather than waiting for it.
+    const download = fetch(defaultDatasetUrl).then(async (response) => {
+      if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    download.catch(() => undefined);
+    const read = async () => (await download).slice();
     await this.load({ name: 'tickets.csv.gz', isDefault: true, read }, null, {});
   }
 
