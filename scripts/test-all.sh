@@ -13,6 +13,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 npx svelte-kit sync
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+npx eslint .
+npx prettier --check .
 npx vitest run
 npx vite build
 npx vitest run --config vitest.e2e.config.ts
