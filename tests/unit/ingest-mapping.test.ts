@@ -318,3 +318,13 @@ describe('detectTimestampFormat', () => {
     expect(detectTimestampFormat(samples)).toBe(format);
   });
 });
+
+describe('a file in the contract vocabulary', () => {
+  it('keeps look-alike extra columns unmapped instead of guessing', () => {
+    const header = ['ticket_id', 'created_at', 'entry_channel', 'agent_mood', 'user_id_hash'];
+    const { mapping } = suggestMapping(header, [
+      ['t1', '2026-03-01 10:00:00', 'hotline', 'ok', 'x']
+    ]);
+    expect(mapping.columns).toEqual({ ticket_id: 0, created_at: 1, entry_channel: 2 });
+  });
+});

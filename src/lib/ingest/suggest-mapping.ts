@@ -192,7 +192,12 @@ export function suggestMapping(
       reason: adj.note ? `${c.reason}; ${adj.note}` : c.reason
     };
   });
-  const chosen = assign([...scored, ...valueOnlyCandidates(header, sampleRows)]);
+  // A file in the contract's own vocabulary keeps its other columns as unknown extras:
+  // guessing from look-alike names there would silently feed metrics from the wrong column.
+  const contractFile = REQUIRED_COLUMNS.every((c) => header.includes(c));
+  const chosen = contractFile
+    ? assign(scored.filter((c) => c.confidence === 'exact'))
+    : assign([...scored, ...valueOnlyCandidates(header, sampleRows)]);
   const mapping: Mapping = { columns: {}, values: {}, timestampFormats: {} };
   const unmatchedValues: Partial<Record<string, string[]>> = {};
   let allValuesMatched = true;
