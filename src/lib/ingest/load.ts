@@ -12,6 +12,7 @@ import {
   type TimestampParser
 } from './normalise-sql';
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
+import { readCsvSql, RESET_REJECT_TABLES } from './read-csv-sql';
 import { canReadTyped, readTyped } from './typed-load';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
@@ -193,15 +194,11 @@ function assertRequiredColumns(prepared: PreparedFile, options: LoadOptions): vo
 }
 
 async function readRaw(db: Db, path: string, prepared: PreparedFile): Promise<void> {
-  const columns = prepared.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const delimiter = prepared.delimiter === '\t' ? '\\t' : prepared.delimiter;
-  await db.exec('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans;');
+  const columns = prepared.header.map((_, i): [string, string] => [`c${i}`, 'VARCHAR']);
+  await db.exec(RESET_REJECT_TABLES);
   try {
     await db.exec(`CREATE OR REPLACE TABLE raw AS
-      SELECT row_number() OVER () AS __rec, * FROM read_csv('${path}',
-        header = true, auto_detect = false, delim = '${delimiter}', quote = '"', escape = '"',
-        columns = {${columns}}, store_rejects = true,
-        rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', max_line_size = 10000000)`);
+      SELECT row_number() OVER () AS __rec, * FROM ${readCsvSql(path, prepared, columns)}`);
   } catch (error) {
     throw new LoadError('unreadable', `The file could not be read as CSV: ${errorText(error)}`);
   }

@@ -2,6 +2,7 @@ import { columnSpec, COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '.
 import type { Db } from '../db/types';
 import { CROSS_COLUMN_CHECKS } from './normalise-sql';
 import type { PreparedFile } from './prepare-file';
+import { readCsvSql, RESET_REJECT_TABLES } from './read-csv-sql';
 
 /*
  * The fast path for a canonical file: DuckDB reads every column with its contract type in one
@@ -113,15 +114,14 @@ export async function readTyped(
   prepared: PreparedFile,
   defineMacros: (createdRangeSql: string) => Promise<void>
 ): Promise<boolean> {
-  const specs = prepared.header.map((name) => columnSpec(name)!);
-  const columns = specs.map((s) => `'${s.name}': '${READER_TYPE[s.type]}'`).join(', ');
-  const delimiter = prepared.delimiter === '\t' ? '\\t' : prepared.delimiter;
-  await db.exec('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans;');
+  const columns = prepared.header.map((name): [string, string] => [
+    name,
+    READER_TYPE[columnSpec(name)!.type]
+  ]);
+  await db.exec(RESET_REJECT_TABLES);
   try {
-    await db.exec(`CREATE OR REPLACE TEMP TABLE typed AS SELECT * FROM read_csv('${path}',
-      header = true, auto_detect = false, delim = '${delimiter}', quote = '"', escape = '"',
-      columns = {${columns}}, timestampformat = '%Y-%m-%d %H:%M:%S', store_rejects = true,
-      rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', max_line_size = 10000000)`);
+    const read = readCsvSql(path, prepared, columns, "timestampformat = '%Y-%m-%d %H:%M:%S'");
+    await db.exec(`CREATE OR REPLACE TEMP TABLE typed AS SELECT * FROM ${read}`);
   } catch {
     return false;
   }
