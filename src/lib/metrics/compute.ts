@@ -109,15 +109,17 @@ async function runAggregates(
 ): Promise<ScalarResult[]> {
   if (metrics.length === 0) return [];
   const columns: Sql[] = [];
-  metrics.forEach((metric, i) => {
-    for (const [name, expression] of Object.entries(metric.aggregates(settings, present))) {
+  const names = metrics.map((metric, i) => {
+    const expressions = metric.aggregates(settings, present);
+    for (const [name, expression] of Object.entries(expressions)) {
       columns.push(sql`${expression} AS ${raw(`m${i}_${name}`)}`);
     }
+    return Object.keys(expressions);
   });
   const [row = {}] = await db.query(...toQuery(sql`${prefix}SELECT ${join(columns, ', ')} FROM t`));
   return metrics.map((metric, i) => {
     const aggregates: Record<string, number | null> = {};
-    for (const name of Object.keys(metric.aggregates(settings, present))) {
+    for (const name of names[i]!) {
       aggregates[name] = finite(row[`m${i}_${name}`] as number | null);
     }
     const { value, n } = metric.compute(aggregates);

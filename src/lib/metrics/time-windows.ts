@@ -1,4 +1,4 @@
-import { sql, type Sql } from '../db/sql';
+import { raw, sql, type Sql } from '../db/sql';
 
 /*
  * Elapsed time counted only inside recurring windows, as a difference of cumulative clocks:
@@ -26,8 +26,4 @@ export function businessClock(local: string): string {
 /** Local hour of day with fractions, for staffed-hours checks. */
 export function localHour(local: string): string {
   return `(${minuteOfDay(local)} / 60.0)`;
-}
-
-function raw(text: string): Sql {
-  return { text, params: [] };
 }
