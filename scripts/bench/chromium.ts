@@ -1,16 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/support/browser';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--enable-precise-memory-info'
-];
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 export interface LaunchedChromium {
   browser: Browser;
@@ -23,7 +14,7 @@ export interface LaunchedChromium {
 /** Debian Chromium headless, as the e2e tests launch it, with its process id for memory sampling. */
 export async function launchChromium(): Promise<LaunchedChromium> {
   const server = await chromium.launchServer({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ARGS
   });
