@@ -12,6 +12,11 @@ export function toKpiJson(report: LoadReport, results: MetricResult[]) {
   for (const result of results) {
     metrics[result.id] = 'values' in result ? (result.reason ? null : result.values) : result.value;
     if (result.reason) unavailable[result.id] = result.reason;
+    if ('keyReasons' in result) {
+      for (const [key, reason] of Object.entries(result.keyReasons ?? {})) {
+        unavailable[`${result.id}.${key}`] = reason;
+      }
+    }
   }
   return { rows: report.rows, metrics, unavailable };
 }
@@ -41,6 +46,9 @@ export function formatKpiTable(report: LoadReport, results: MetricResult[]): str
         lines.push(
           `  ${key.padEnd(width - 2)}  ${formatValue(value, metric.unit, 'en')}${seedText}`
         );
+      }
+      for (const [key, reason] of Object.entries(result.keyReasons ?? {})) {
+        lines.push(`  ${key.padEnd(width - 2)}  ${reason}`);
       }
     } else {
       const text =

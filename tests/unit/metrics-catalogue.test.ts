@@ -147,6 +147,15 @@ describe.each(ENGINES)('catalogue metrics on $name DuckDB', ({ open }) => {
   it('the catalogue has exactly the ids of metrics.md', () => {
     expect(METRICS.map((m) => m.id).sort()).toEqual(
       [
+        'tickets',
+        'open_tickets',
+        'first_response_minutes_median',
+        'first_response_minutes_p90',
+        'resolve_minutes_median',
+        'resolve_minutes_p90',
+        'handle_seconds_mean',
+        'csat_mean',
+        'csat_satisfied_rate',
         'self_service_rate',
         'fund_safety_hotline_share',
         'pickup_within_20s',

@@ -1,9 +1,17 @@
-import { join, raw, sql, type Sql } from '../db/sql';
+import { join, sql, type Sql } from '../db/sql';
+import { aggregateColumns, EMPTY_REASON, emptyReason, finite } from './aggregates';
 import type { Db } from '../db/types';
 import { METRICS } from './catalogue';
 import { filteredTickets, type Filters } from './filters';
 import { DEFAULT_SETTINGS, type MetricSettings } from './settings';
-import type { AggregateMetric, MapResult, MetricDef, MetricResult, ScalarResult } from './types';
+import type {
+  AggregateMetric,
+  MapMetric,
+  MapResult,
+  MetricDef,
+  MetricResult,
+  ScalarResult
+} from './types';
 
 export interface ComputeRequest {
   filters?: Filters;
@@ -13,8 +21,6 @@ export interface ComputeRequest {
   /** Which metrics to compute; all when absent. */
   ids?: readonly string[];
 }
-
-const EMPTY_REASON = 'no tickets in the denominator for the current filters';
 
 /** The first requirement the file cannot meet, as a reason a user can act on. */
 export function missingRequirement(metric: MetricDef, present: ReadonlySet<string>): string | null {
@@ -59,13 +65,13 @@ export async function computeMetrics(db: Db, request: ComputeRequest): Promise<M
         id: metric.id,
         value,
         n: row?.n ?? 0,
-        reason: value === null ? EMPTY_REASON : null
+        reason: value === null ? emptyReason(metric) : null
       });
     } else if (metric.shape === 'map') {
       const rows = await db.query<{ key: string | null; value: number | null; n: number }>(
         ...toQuery(sql`${prefix}${metric.query(settings)}`)
       );
-      results.set(metric.id, toMap(metric.id, rows));
+      results.set(metric.id, toMap(metric, rows));
     }
   }
   return wanted.map((m) => results.get(m.id)!);
@@ -75,10 +81,6 @@ function toQuery(q: Sql): [string, Sql['params']] {
   return [q.text, q.params];
 }
 
-function finite(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
 function unavailable(metric: MetricDef, reason: string): MetricResult {
   return metric.shape === 'map'
     ? { id: metric.id, values: {}, counts: {}, reason }
@@ -86,18 +88,28 @@ function unavailable(metric: MetricDef, reason: string): MetricResult {
 }
 
 function toMap(
-  id: string,
+  metric: MapMetric,
   rows: Array<{ key: string | null; value: number | null; n: number }>
 ): MapResult {
   const values: Record<string, number> = {};
   const counts: Record<string, number> = {};
+  const keyReasons: Record<string, string> = {};
   for (const row of rows) {
+    if (row.key === null) continue;
     const value = finite(row.value);
-    if (row.key === null || value === null) continue;
+    if (value === null) {
+      if (metric.nullKeyReason) keyReasons[row.key] = metric.nullKeyReason(row.key);
+      continue;
+    }
     values[row.key] = value;
     counts[row.key] = row.n;
   }
-  return { id, values, counts, reason: rows.length === 0 ? EMPTY_REASON : null };
+  const unexplained = Object.keys(values).length === 0;
+  const reasons = Object.values(keyReasons);
+  const reason = !unexplained ? null : reasons.length > 0 ? reasons.join('; ') : EMPTY_REASON;
+  return reasons.length > 0
+    ? { id: metric.id, values, counts, reason, keyReasons }
+    : { id: metric.id, values, counts, reason };
 }
 
 async function runAggregates(
@@ -108,22 +120,10 @@ async function runAggregates(
   present: ReadonlySet<string>
 ): Promise<ScalarResult[]> {
   if (metrics.length === 0) return [];
-  const columns: Sql[] = [];
-  const names = metrics.map((metric, i) => {
-    const expressions = metric.aggregates(settings, present);
-    for (const [name, expression] of Object.entries(expressions)) {
-      columns.push(sql`${expression} AS ${raw(`m${i}_${name}`)}`);
-    }
-    return Object.keys(expressions);
-  });
+  const { columns, read } = aggregateColumns(metrics, settings, present);
   const [row = {}] = await db.query(...toQuery(sql`${prefix}SELECT ${join(columns, ', ')} FROM t`));
-  return metrics.map((metric, i) => {
-    const aggregates: Record<string, number | null> = {};
-    for (const name of names[i]!) {
-      aggregates[name] = finite(row[`m${i}_${name}`] as number | null);
-    }
-    const { value, n } = metric.compute(aggregates);
-    const clean = finite(value);
-    return { id: metric.id, value: clean, n, reason: clean === null ? EMPTY_REASON : null };
+  return read(row).map(({ value, n }, i) => {
+    const metric = metrics[i]!;
+    return { id: metric.id, value, n, reason: value === null ? emptyReason(metric) : null };
   });
 }

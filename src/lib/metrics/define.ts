@@ -41,3 +41,15 @@ export const RESOLVED_OR_NOT = "status IN ('resolved', 'unresolved')";
 export const RESOLVED = "status = 'resolved'";
 export const TICKETED_CHANNELS =
   "entry_channel IN ('help_feedback', 'official_account', 'overseas_support', 'enterprise_line')";
+
+/** Continuous quantile (DuckDB `quantile_cont`) of an expression over the rows meeting a condition. */
+export function quantileOf(expression: string, condition: string, q: number) {
+  const where = `${condition} AND ${expression} IS NOT NULL`;
+  return {
+    aggregates: () => ({
+      q: raw(`quantile_cont(${expression}, ${q}) FILTER (WHERE ${where})`),
+      n: countWhere(where)
+    }),
+    compute: ((a) => ({ value: a.n ? a.q : null, n: a.n ?? 0 })) as Compute
+  };
+}

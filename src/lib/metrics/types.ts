@@ -1,8 +1,9 @@
 import type { Sql } from '../db/sql';
 import type { MetricSettings } from './settings';
 
-export type Unit = 'ratio' | 'seconds' | 'minutes' | 'hours' | 'pp' | 'count';
+export type Unit = 'ratio' | 'seconds' | 'minutes' | 'hours' | 'pp' | 'count' | 'score';
 export type Section =
+  | 'service'
   | 'headline'
   | 'channels'
   | 'platforms'
@@ -27,6 +28,8 @@ interface MetricBase {
   sections: readonly Section[];
   /** Shown beside another metric rather than as a card of its own. */
   variantOf?: string;
+  /** What the empty denominator lacks, e.g. `first_response_at`: the reason says "no tickets with …". */
+  emptyWhat?: string;
 }
 
 /** A figure computed from aggregates that share one scan of the filtered tickets. */
@@ -52,6 +55,8 @@ export interface MapMetric extends MetricBase {
   seed: Record<string, number> | null;
   tolerance?: number;
   query: (s: MetricSettings) => Sql;
+  /** Why a key present in the data has a null value (rows with a null value are otherwise dropped). */
+  nullKeyReason?: (key: string) => string;
 }
 
 export type MetricDef = AggregateMetric | QueryMetric | MapMetric;
@@ -69,6 +74,8 @@ export interface MapResult {
   values: Record<string, number>;
   counts: Record<string, number>;
   reason: string | null;
+  /** Keys present in the data that get no value, and why (e.g. a channel with no SLA target). */
+  keyReasons?: Record<string, string>;
 }
 
 export type MetricResult = ScalarResult | MapResult;

@@ -1,7 +1,7 @@
-import { raw, sql } from '../../db/sql';
+import { join, raw, sql } from '../../db/sql';
 import { countWhere, meanOf, ratioOf } from '../define';
 import { businessClock, dailyWindowClock } from '../time-windows';
-import type { MetricSettings } from '../settings';
+import { slaTargetMissing, type MetricSettings } from '../settings';
 import type { MetricDef } from '../types';
 
 const SELF_SERVED = "status = 'resolved' AND resolved_by IN ('bot', 'self_service')";
@@ -13,6 +13,9 @@ function slaCompliance(s: MetricSettings) {
   const targets = s.slaTargets;
   const w = s.enterpriseWindow;
   const windowMinutes = sql`(${dailyWindowClock('first_response_local', w.start, w.end)} - ${dailyWindowClock('created_local', w.start, w.end)})`;
+  const custom = Object.entries(s.channelSlaMinutes).map(
+    ([channel, minutes]) => sql` WHEN ${channel} THEN first_response_minutes <= ${minutes}`
+  );
   return sql`, r AS (
       SELECT entry_channel AS key,
         CASE entry_channel
@@ -21,10 +24,11 @@ function slaCompliance(s: MetricSettings) {
           WHEN 'overseas_support' THEN ${raw(businessMinutes)} <= 1440 * ${targets.overseas_support.businessDays}
           WHEN 'mini_program' THEN first_response_minutes <= 60 * ${targets.mini_program.hours}
           WHEN 'hotline' THEN first_response_minutes * 60 <= ${targets.hotline.seconds}
-          WHEN 'enterprise_line' THEN ${windowMinutes} <= ${w.targetMinutes}
+          WHEN 'enterprise_line' THEN ${windowMinutes} <= ${w.targetMinutes}${join(custom, '')}
         END AS met
       FROM t WHERE first_response_at IS NOT NULL)
-    SELECT key, avg(CASE WHEN met THEN 1.0 ELSE 0.0 END) AS value, CAST(count(*) AS DOUBLE) AS n
+    SELECT key, avg(CASE WHEN met THEN 1.0 WHEN NOT met THEN 0.0 END) AS value,
+      CAST(count(*) AS DOUBLE) AS n
     FROM r GROUP BY key ORDER BY key`;
 }
 
@@ -83,13 +87,14 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     label: { zh: '各渠道首响SLA达标率', en: 'First-response SLA met, per channel' },
     unit: 'ratio',
     definition: {
-      zh: '有首次响应的工单中，首响时长在渠道目标内的比例：帮助与反馈2个工作日、小程序24小时、公众号3个工作日、热线60秒、海外3个工作日、企业专线按7×12服务窗口60分钟。工作日为数据时区的周一至周五。',
-      en: 'Tickets with a first response whose first_response_at − created_at is within the channel target: help_feedback 2 business days, mini_program 24 h, official_account 3 business days, hotline 60 s, overseas_support 3 business days, enterprise_line 60 min counted inside the 7×12 window. Business days are Mon–Fri in the dataset time zone.'
+      zh: '有首次响应的工单中，首响时长在渠道目标内的比例：帮助与反馈2个工作日、小程序24小时、公众号3个工作日、热线60秒、海外3个工作日、企业专线按7×12服务窗口60分钟。工作日为数据时区的周一至周五。其他渠道需先设定目标（分钟，无默认值）。',
+      en: 'Tickets with a first response whose first_response_at − created_at is within the channel target: help_feedback 2 business days, mini_program 24 h, official_account 3 business days, hotline 60 s, overseas_support 3 business days, enterprise_line 60 min counted inside the 7×12 window. Business days are Mon–Fri in the dataset time zone. Any other channel needs a target in minutes (a setting with no default).'
     },
     requires: ['first_response_at'],
     sections: ['channels'],
     seed: null,
-    query: slaCompliance
+    query: slaCompliance,
+    nullKeyReason: slaTargetMissing
   },
   {
     id: 'avg_wait_seconds',
