@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADLINE_METRICS } from '../../src/lib/metrics/catalogue/headline';
+import { SERVICE_METRICS } from '../../src/lib/metrics/catalogue/service';
 import { cardValues, startApp, waitForMetrics, type AppSession } from './support/app';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -25,7 +26,7 @@ describe('overview page', () => {
     await waitForMetrics(page);
     const shown = await cardValues(page);
     const cli = cliMetrics();
-    for (const metric of HEADLINE_METRICS) {
+    for (const metric of [...SERVICE_METRICS, ...HEADLINE_METRICS]) {
       const expected = cli[metric.id];
       if (expected === null) expect(shown[metric.id], metric.id).toBeNull();
       else expect(shown[metric.id], metric.id).toBeCloseTo(expected as number, 9);
@@ -35,6 +36,55 @@ describe('overview page', () => {
     await page.screenshot({ path: `${SHOTS}/overview-default.png`, fullPage: true });
     const rows = await page.getAttribute('[data-rows-total]', 'data-rows-total');
     expect(Number(rows)).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it('leads with the service basics, above the seed headline figures', async () => {
+    const page = await app.open('/');
+    await waitForMetrics(page);
+    const order = await page.$$eval('section h2', (hs) => hs.map((h) => h.id));
+    expect(order.slice(0, 2)).toEqual(['service-title', 'headline-title']);
+    const serviceCards = await page.$$eval('section.service [data-metric]', (cards) =>
+      cards.map((c) => c.getAttribute('data-metric'))
+    );
+    expect(serviceCards).toEqual(SERVICE_METRICS.map((m) => m.id));
+    // durations read as durations, not raw minutes (the page opens in Chinese)
+    const resolveP90 = await page.textContent('[data-metric="resolve_minutes_p90"] .value');
+    expect(resolveP90?.trim()).toMatch(/^[\d.]+ (天|小时|分钟|秒)( \d+ 分钟)?$/);
+  });
+
+  it('a file with only created_at and resolved_at still gets service basics', async () => {
+    const page = await app.open('/');
+    await waitForMetrics(page);
+    await page.setInputFiles('input[type=file]', {
+      name: 'minimal.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'ticket_id,created_at,entry_channel,resolved_at',
+          'm1,2026-03-02 10:00:00,hotline,2026-03-02 10:30:00',
+          'm2,2026-03-02 10:00:00,hotline,2026-03-02 11:30:00',
+          'm3,2026-03-02 10:00:00,hotline,',
+          'm4,2026-03-02 10:00:00,hotline,2026-03-02 20:00:00'
+        ].join('\n') + '\n'
+      )
+    });
+    await page.waitForSelector('[data-rows-total="4"]');
+    await waitForMetrics(page);
+    const shown = await cardValues(page);
+    // resolved 30, 90, 600 min ; m3 open
+    expect(shown.tickets).toBe(4);
+    expect(shown.open_tickets).toBe(1);
+    expect(shown.resolve_minutes_median).toBeCloseTo(90, 9);
+    expect(shown.resolve_minutes_p90).toBeCloseTo(90 + 0.8 * 510, 9);
+    expect(shown.csat_mean).toBeNull();
+    const reason = await page.textContent(
+      '[data-metric="first_response_minutes_median"] [data-reason]'
+    );
+    expect(reason).toMatch(/needs column first_response_at|需要列 first_response_at/);
+    const seedReason = await page.textContent('[data-metric="self_service_rate"] [data-reason]');
+    expect(seedReason).toMatch(/resolved_by/);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${SHOTS}/overview-minimal.png`, fullPage: true });
   });
 
   it('recomputes the cards for an uploaded file (hand-computed values)', async () => {

@@ -46,6 +46,12 @@ export const MESSAGES = {
   notAvailable: m('不可用', 'Not available'),
   overview: m('总览', 'Overview'),
   headline: m('核心指标', 'Headline figures'),
+  serviceBasics: m('服务基础指标', 'Service basics'),
+  serviceBasicsHint: m(
+    '任何工单系统导出都能计算的通用指标',
+    'The figures any ticket export can give'
+  ),
+  seedHeadline: m('种子文档核心指标', "The seed document's headline figures"),
   dailyVolume: m('各进线渠道每日工单量', 'Daily tickets by entry channel'),
   weeklyVolume: m('各进线渠道每周工单量', 'Weekly tickets by entry channel'),
   byDay: m('按日', 'By day'),

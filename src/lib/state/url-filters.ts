@@ -1,11 +1,18 @@
-import { CHANNELS, CUSTOMER_TYPES, PLATFORMS, REGIONS } from '../contract/columns';
+import { CUSTOMER_TYPES, REGIONS } from '../contract/columns';
 import { FILTER_COLUMNS, type Filters } from '../metrics/filters';
 
-const ALLOWED: Record<(typeof FILTER_COLUMNS)[number], readonly string[]> = {
-  entry_channel: CHANNELS,
-  platform: PLATFORMS,
+/** Closed lists; channels and platforms are open vocabularies (a file may bring `mail`, `chat` …). */
+const ALLOWED: Record<(typeof FILTER_COLUMNS)[number], readonly string[] | null> = {
+  entry_channel: null,
+  platform: null,
   region: REGIONS,
   customer_type: CUSTOMER_TYPES
+};
+
+/** Any code a file could hold: it only ever reaches SQL as a bound parameter. */
+const allowed = (column: (typeof FILTER_COLUMNS)[number], value: string) => {
+  const list = ALLOWED[column];
+  return list ? list.includes(value) : value.trim() !== '' && value.length <= 200;
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,7 +28,7 @@ export function filtersFromParams(params: URLSearchParams): Filters {
     const values = params
       .getAll(column)
       .flatMap((v) => v.split(','))
-      .filter((v) => ALLOWED[column].includes(v));
+      .filter((v) => allowed(column, v));
     if (values.length > 0) filters[column] = [...new Set(values)];
   }
   return filters;
