@@ -4,6 +4,7 @@ import type { Db } from '../../src/lib/db/types';
 import { loadTicketFile } from '../../src/lib/ingest/load';
 import { findPreset, presetProjectionSql } from '../../src/lib/ingest/presets';
 import { sniffCsv } from '../../src/lib/ingest/sniff';
+import { suggestMapping } from '../../src/lib/ingest/suggest-mapping';
 import { ENGINES } from '../support/engines';
 import { csvBytes } from '../fixtures/metrics/harness';
 
@@ -262,6 +263,28 @@ describe.each(ENGINES)('vendor presets on $name DuckDB', ({ open }) => {
     ] as const)('maps every %s value', async (column, values, field, expected) => {
       const rows = await project(db, varying(text, column, values), 'zendesk-tickets');
       expect(pick(rows, field)).toEqual(expected);
+    });
+
+    it('reads offsets written after a space, and passes unreadable dates on by name', async () => {
+      const rows = await project(
+        db,
+        varying(text, 'Created at', [
+          '2026-03-02 17:00:00 +0800',
+          '2026-03-02T09:00:00-05:00',
+          '02.03.2026'
+        ]),
+        'zendesk-tickets'
+      );
+      expect(pick(rows, 'created_at')).toEqual([
+        '2026-03-02 09:00:00Z',
+        '2026-03-02 14:00:00Z',
+        '02.03.2026'
+      ]);
+      expect(pick(rows, 'first_response_at')).toEqual([
+        '2026-03-02 09:30:00Z',
+        '2026-03-02 14:30:00Z',
+        null
+      ]);
     });
 
     it('passes an unknown status on for the loader to reject by name', async () => {
@@ -661,6 +684,40 @@ describe('vendor presets are recognised from the header', () => {
     expect(
       findPreset(['ticket_id', 'created_at', 'entry_channel', 'status', 'priority'])
     ).toBeUndefined();
+  });
+
+  it('name the source column of each built column in the evidence', () => {
+    const evidence = (name: string) => {
+      const text = fixture(name);
+      const { header, sampleRows } = sniffCsv(text);
+      const suggested = suggestMapping(header, sampleRows);
+      // entry_channel is required until the open vocabulary (v2) makes it optional; Jira has none
+      expect(suggested.missingRequired.filter((c) => c !== 'entry_channel')).toEqual([]);
+      return Object.fromEntries(suggested.evidence.map((e) => [e.column, e.sourceHeader]));
+    };
+    expect(evidence('zendesk-tickets')).toMatchObject({
+      ticket_id: 'Id',
+      created_at: 'Created at',
+      entry_channel: 'Via',
+      first_response_at: 'First reply time in minutes',
+      resolved_at: 'Solved at',
+      csat: 'Satisfaction Score'
+    });
+    expect(evidence('freshdesk-tickets')).toMatchObject({
+      first_response_at: 'Initial response time',
+      resolved_at: 'Resolved time',
+      entry_channel: 'Source'
+    });
+    expect(evidence('servicenow-incidents')).toMatchObject({
+      created_at: 'opened_at',
+      resolved_at: 'resolved_at',
+      entry_channel: 'contact_type'
+    });
+    expect(evidence('jira-service-management')).toMatchObject({
+      created_at: 'Created',
+      resolved_at: 'Resolved',
+      issue_type: 'Custom field (Request Type)'
+    });
   });
 
   it('name the seed figures each export cannot support', () => {

@@ -6,6 +6,7 @@ import {
   cell,
   channelCode,
   codeMap,
+  firstPresent,
   ISO_TIME,
   timestampCell,
   vendorColumns
@@ -68,10 +69,8 @@ function plan(header: readonly string[]): PresetPlan {
   if (responded) expressions.first_response_at = timestampCell(ISO_TIME, responded);
   const ends = [optional('Resolved time'), optional('Closed time')]
     .filter((c): c is string => c !== null)
-    .map((c) => `CASE WHEN ${cell(c)} IS NOT NULL THEN ${timestampCell(ISO_TIME, c)} END`);
-  if (ends.length > 0) {
-    expressions.resolved_at = `CASE WHEN ${isResolved} THEN coalesce(${ends.join(', ')}) END`;
-  }
+    .map((c) => ({ present: `${cell(c)} IS NOT NULL`, value: timestampCell(ISO_TIME, c) }));
+  if (ends.length > 0) expressions.resolved_at = firstPresent(ends, isResolved);
   return {
     mapping: { columns: {}, values: {}, presetId: 'freshdesk-tickets', timestampFormats: {} },
     timeZone: DEFAULT_TIME_ZONE,

@@ -2,7 +2,14 @@
 import { DEFAULT_TIME_ZONE } from '../contract/columns';
 import type { Preset, PresetPlan } from './preset-types';
 import { unsupportedNote, unsupportedSeedMetrics } from './preset-unsupported';
-import { cell, codeMap, timestampCell, vendorColumns, type TimeReader } from './preset-vendor-sql';
+import {
+  cell,
+  codeMap,
+  firstPresent,
+  timestampCell,
+  vendorColumns,
+  type TimeReader
+} from './preset-vendor-sql';
 
 const REQUEST_TYPE = ['Custom field (Request Type)', 'Custom field (Customer Request Type)'];
 const SATISFACTION = 'Custom field (Satisfaction rating)';
@@ -85,7 +92,15 @@ function plan(header: readonly string[]): PresetPlan {
   const priority = optional('Priority');
   if (priority) expressions.priority = codeMap(priority, PRIORITY);
   if (resolvedCol) {
-    expressions.resolved_at = `CASE WHEN (${status}) = 'resolved' THEN ${timestampCell(JIRA_TIME, resolvedCol)} END`;
+    expressions.resolved_at = firstPresent(
+      [
+        {
+          present: `${cell(resolvedCol)} IS NOT NULL`,
+          value: timestampCell(JIRA_TIME, resolvedCol)
+        }
+      ],
+      `(${status}) = 'resolved'`
+    );
   }
   const rating = optional(SATISFACTION);
   if (rating) expressions.csat = cell(rating);

@@ -5,6 +5,7 @@ import { unsupportedNote, unsupportedSeedMetrics } from './preset-unsupported';
 import {
   cell,
   channelCode,
+  firstPresent,
   ISO_TIME,
   notANumber,
   numberOf,
@@ -95,16 +96,17 @@ function plan(header: readonly string[]): PresetPlan {
   const ends = [
     ...[field('resolved_at'), field('closed_at')]
       .filter((c): c is string => c !== null)
-      .map((c) => `CASE WHEN ${cell(c)} IS NOT NULL THEN ${timestampCell(ISO_TIME, c)} END`),
+      .map((c) => ({ present: `${cell(c)} IS NOT NULL`, value: timestampCell(ISO_TIME, c) })),
     ...(resolveSeconds
       ? [
-          `CASE WHEN ${numberOf(resolveSeconds)} > 0 THEN ${timeText(ISO_TIME, opened, numberOf(resolveSeconds))} END`
+          {
+            present: `${numberOf(resolveSeconds)} > 0`,
+            value: timeText(ISO_TIME, opened, numberOf(resolveSeconds))
+          }
         ]
       : [])
   ];
-  if (ends.length > 0) {
-    expressions.resolved_at = `CASE WHEN (${status}) = 'resolved' THEN coalesce(${ends.join(', ')}) END`;
-  }
+  if (ends.length > 0) expressions.resolved_at = firstPresent(ends, `(${status}) = 'resolved'`);
   return {
     mapping: { columns: {}, values: {}, presetId: 'servicenow-incidents', timestampFormats: {} },
     timeZone: DEFAULT_TIME_ZONE,

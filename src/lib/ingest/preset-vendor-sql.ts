@@ -63,10 +63,14 @@ export interface TimeReader {
   instant(col: string): string | null;
 }
 
+/** Joins an offset written after a space (`… 09:15:00 +0200`) to the time, as ISO casts need. */
+const joinOffset = (col: string): string =>
+  `regexp_replace(trim(${col}), '\\s+([+-]\\d\\d(:?\\d\\d)?)$', '\\1')`;
+
 /** ISO 8601 text with or without an offset (`2026-03-01 09:15`, `2026-03-01T09:15:00Z`). */
 export const ISO_TIME: TimeReader = {
-  wall: (col) => timestampSql('iso', col),
-  instant: (col) => instantSql('iso', col)
+  wall: (col) => timestampSql('iso', joinOffset(col)),
+  instant: (col) => instantSql('iso', joinOffset(col))
 };
 
 function shifted(ts: string, seconds: string | null): string {
@@ -106,4 +110,16 @@ export function codeMap(
 export function channelCode(col: string, codes: Readonly<Record<string, string>>): string {
   const snake = `NULLIF(trim(regexp_replace(lower(${cell(col)}), '[^a-z0-9]+', '_', 'g'), '_'), '')`;
   return codeMap(col, codes, snake);
+}
+
+/**
+ * The first candidate whose cell is present, when `condition` holds (NULL otherwise). The
+ * candidates' own columns come first in the SQL, so the load report names them as its source.
+ */
+export function firstPresent(
+  candidates: ReadonlyArray<{ present: string; value: string }>,
+  condition = 'true'
+): string {
+  const arms = candidates.map((c) => `WHEN ${c.present} AND ${condition} THEN ${c.value}`);
+  return `CASE ${arms.join(' ')} END`;
 }

@@ -6,6 +6,7 @@ import {
   cell,
   channelCode,
   codeMap,
+  firstPresent,
   ISO_TIME,
   notANumber,
   numberOf,
@@ -74,18 +75,24 @@ function plan(header: readonly string[]): PresetPlan {
   const { col, optional } = vendorColumns(header);
   const created = col('Created at');
   const status = codeMap(col('Status'), STATUS);
-  const minutes = (name: string): string | null => {
+  const minutes = (name: string) => {
     const c = optional(name);
-    return c === null ? null : `${numberOf(c)} * 60`;
+    return c === null
+      ? null
+      : {
+          present: `${numberOf(c)} IS NOT NULL`,
+          value: timeText(ISO_TIME, created, `${numberOf(c)} * 60`)
+        };
   };
   const replied = minutes(FIRST_REPLY);
-  const fullResolution = minutes(FULL_RESOLUTION);
   const solvedAt = optional('Solved at');
   const resolvedCandidates = [
-    solvedAt &&
-      `CASE WHEN ${cell(solvedAt)} IS NOT NULL THEN ${timestampCell(ISO_TIME, solvedAt)} END`,
-    fullResolution && timeText(ISO_TIME, created, fullResolution)
-  ].filter((x): x is string => Boolean(x));
+    solvedAt && {
+      present: `${cell(solvedAt)} IS NOT NULL`,
+      value: timestampCell(ISO_TIME, solvedAt)
+    },
+    minutes(FULL_RESOLUTION)
+  ].filter((x): x is { present: string; value: string } => Boolean(x));
   const channel = channelCode(col('Via'), VIA);
   const expressions: Record<string, string> = {
     ticket_id: cell(col('Id')),
@@ -103,9 +110,9 @@ function plan(header: readonly string[]): PresetPlan {
   optionalText('issue_type', 'Ticket type', true);
   const priority = optional('Priority');
   if (priority) expressions.priority = codeMap(priority, PRIORITY);
-  if (replied) expressions.first_response_at = timeText(ISO_TIME, created, replied);
+  if (replied) expressions.first_response_at = firstPresent([replied]);
   if (resolvedCandidates.length > 0) {
-    expressions.resolved_at = `CASE WHEN (${status}) = 'resolved' THEN coalesce(${resolvedCandidates.join(', ')}) END`;
+    expressions.resolved_at = firstPresent(resolvedCandidates, `(${status}) = 'resolved'`);
   }
   const score = optional('Satisfaction Score');
   if (score) {
