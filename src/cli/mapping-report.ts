@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { LoadReport } from '../lib/ingest/load';
 import { mappingFromJson } from '../lib/ingest/mapping-json';
 import type { Mapping } from '../lib/ingest/mapping-types';
+import { PRESETS } from '../lib/ingest/presets';
 
 export function readMapping(path: string): Mapping {
   let text: string;
@@ -25,6 +26,10 @@ export function explainMapping(report: LoadReport): void {
   process.stderr.write(
     `mapping used${report.presetId ? ` (preset ${report.presetId})` : ''}:\n${lines.join('\n')}\n`
   );
+  const notes = PRESETS.find((p) => p.id === report.presetId)?.notes ?? [];
+  if (notes.length > 0) {
+    process.stderr.write(`preset notes:\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+  }
   const unmatched = Object.entries(report.unmatchedValues).filter(([, v]) => v && v.length > 0);
   if (unmatched.length > 0) {
     const detail = unmatched.map(

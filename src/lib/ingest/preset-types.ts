@@ -32,6 +32,8 @@ export interface Preset {
   label: { zh: string; en: string };
   /** Choices the preset makes that a user should know about (shown in the load report). */
   notes: string[];
+  /** Seed metric ids the export has no columns for (vendor presets name them in `notes`). */
+  unsupported?: readonly string[];
   /** True when the header is this log's header. */
   matches(header: readonly string[]): boolean;
   /** The plan for a matching header; `sampleRows` help detect timestamp formats. */

@@ -1,13 +1,25 @@
 /** The registry of built-in presets and the SQL shape they expect from the loader. */
 import { anonymousBankPreset } from './preset-anonymous-bank';
+import { freshdeskPreset } from './preset-freshdesk';
 import { helpdeskPreset } from './preset-helpdesk';
+import { jiraPreset } from './preset-jira';
 import { nyc311Preset } from './preset-nyc311';
+import { serviceNowPreset } from './preset-servicenow';
+import { zendeskPreset } from './preset-zendesk';
 import type { Preset, PresetPlan } from './preset-types';
 
 export type { Preset, PresetPlan } from './preset-types';
 
 /** Every built-in preset, most specific first. */
-export const PRESETS: readonly Preset[] = [anonymousBankPreset, helpdeskPreset, nyc311Preset];
+export const PRESETS: readonly Preset[] = [
+  anonymousBankPreset,
+  helpdeskPreset,
+  nyc311Preset,
+  zendeskPreset,
+  freshdeskPreset,
+  serviceNowPreset,
+  jiraPreset
+];
 
 /** The preset whose header this is, if any. */
 export function findPreset(header: readonly string[]): Preset | undefined {
