@@ -10,7 +10,7 @@ import { failAndExit, loadForCli } from './load-for-cli';
 const USAGE =
   'usage: npm run kpi -- [FILE] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--channel C] ' +
   '[--platform P] [--region R] [--customer-type T] [--pickup-threshold SECONDS] [--time-zone ZONE] ' +
-  '[--mapping MAPPING.json]';
+  '[--mapping MAPPING.json] [--sheet NAME]';
 
 function listOption(value: string | undefined, allowed: readonly string[], flag: string) {
   if (value === undefined) return undefined;
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       'pickup-threshold': { type: 'string' },
       'time-zone': { type: 'string' },
       mapping: { type: 'string' },
+      sheet: { type: 'string' },
       help: { type: 'boolean', default: false }
     }
   });
@@ -69,9 +70,14 @@ async function main(): Promise<void> {
 
   const { db, report } = await loadForCli(positionals[0], {
     timeZone: values['time-zone'],
-    mapping: values.mapping ? readMapping(values.mapping) : undefined
+    mapping: values.mapping ? readMapping(values.mapping) : undefined,
+    spreadsheet: { sheet: values.sheet }
   });
   try {
+    if (values.sheet !== undefined && !report.workbook) {
+      throw new Error(`--sheet ${values.sheet}: the file is not a workbook (.xlsx, .xls, .ods)`);
+    }
+    if (report.workbook) process.stderr.write(`read ${report.encodingEvidence}\n`);
     explainMapping(report);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });
     const output = values.json
