@@ -11,7 +11,7 @@ import { failAndExit, loadForCli } from './load-for-cli';
 const USAGE =
   'usage: npm run kpi -- [FILE] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--channel C] ' +
   '[--platform P] [--region R] [--customer-type T] [--pickup-threshold SECONDS] [--time-zone ZONE] ' +
-  '[--sla-target CHANNEL=MINUTES]... [--mapping MAPPING.json]';
+  '[--sla-target CHANNEL=MINUTES]... [--mapping MAPPING.json] [--sheet NAME]';
 
 /** A comma list; with `allowed`, every value must be one of them (open vocabularies pass none). */
 function listOption(value: string | undefined, flag: string, allowed?: readonly string[]) {
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       'time-zone': { type: 'string' },
       'sla-target': { type: 'string', multiple: true },
       mapping: { type: 'string' },
+      sheet: { type: 'string' },
       help: { type: 'boolean', default: false }
     }
   });
@@ -107,9 +108,14 @@ async function main(): Promise<void> {
 
   const { db, report } = await loadForCli(positionals[0], {
     timeZone: values['time-zone'],
-    mapping: values.mapping ? readMapping(values.mapping) : undefined
+    mapping: values.mapping ? readMapping(values.mapping) : undefined,
+    spreadsheet: { sheet: values.sheet }
   });
   try {
+    if (values.sheet !== undefined && !report.workbook) {
+      throw new Error(`--sheet ${values.sheet}: the file is not a workbook (.xlsx, .xls, .ods)`);
+    }
+    if (report.workbook) process.stderr.write(`read ${report.encodingEvidence}\n`);
     explainMapping(report);
     await assertFilterValuesPresent(db, filters);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });

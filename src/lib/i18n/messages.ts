@@ -1,6 +1,7 @@
 import { SIMULATE_MESSAGES } from './simulate-messages';
 import { PAGE_MESSAGES } from './page-messages';
 import { DATA_MESSAGES } from './data-messages';
+import { SPREADSHEET_MESSAGES } from './spreadsheet-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -15,8 +16,8 @@ export const MESSAGES = {
   ),
   upload: m('上传工单日志', 'Upload a ticket log'),
   dropHint: m(
-    '拖放 CSV / Parquet 文件到此处，或点击选择',
-    'Drop a CSV / Parquet file here, or click to choose'
+    '拖放 CSV / Excel / ODS / Parquet 文件到此处，或点击选择',
+    'Drop a CSV / Excel / ODS / Parquet file here, or click to choose'
   ),
   loading: m('正在加载…', 'Loading…'),
   loadingEngine: m('正在启动本地分析引擎…', 'Starting the in-browser database…'),
@@ -73,7 +74,8 @@ export const MESSAGES = {
   ),
   ...SIMULATE_MESSAGES,
   ...PAGE_MESSAGES,
-  ...DATA_MESSAGES
+  ...DATA_MESSAGES,
+  ...SPREADSHEET_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

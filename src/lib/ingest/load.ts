@@ -13,6 +13,7 @@ import {
 } from './normalise-sql';
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
 import { readCsvSql, RESET_REJECT_TABLES } from './read-csv-sql';
+import type { SpreadsheetOptions, WorkbookInfo } from './spreadsheet-source';
 import { canReadTyped, readTyped } from './typed-load';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
@@ -50,6 +51,8 @@ export interface LoadReport {
   /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
   dateRange: { from: string; to: string } | null;
   loadMs: number;
+  /** The workbook and sheet the rows came from, for a spreadsheet. */
+  workbook: WorkbookInfo | null;
 }
 
 export interface LoadOptions {
@@ -63,6 +66,8 @@ export interface LoadOptions {
   completeValues?: boolean;
   parseTimestamp?: TimestampParser;
   expressions?: Partial<Record<string, string>>;
+  /** Which sheet of a workbook, its size limit, and the reader (e.g. one in a Web Worker). */
+  spreadsheet?: SpreadsheetOptions;
 }
 
 const REJECTED_SAMPLE = 20;
@@ -79,7 +84,8 @@ export async function loadTicketFile(
 ): Promise<LoadReport> {
   const started = performance.now();
   const prepared = await prepareFile(file.bytes, options.mapping, {
-    complete: options.completeValues
+    complete: options.completeValues,
+    spreadsheet: options.spreadsheet
   });
   const plan = prepared.plan;
   if (plan?.groupBy) {
@@ -141,7 +147,8 @@ export async function loadTicketFile(
     presetId: prepared.mapping.presetId ?? null,
     timeZone,
     dateRange: await dateRange(db),
-    loadMs: performance.now() - started
+    loadMs: performance.now() - started,
+    workbook: prepared.workbook
   };
 }
 

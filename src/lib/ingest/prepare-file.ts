@@ -5,6 +5,12 @@ import type { Mapping, MappingEvidence, SuggestedMapping } from './mapping-types
 import { parquetToCsvBytes } from './parquet';
 import { presetById, type PresetPlan } from './presets';
 import { sniffCsv } from './sniff';
+import {
+  spreadsheetToCsv,
+  workbookEvidence,
+  type SpreadsheetOptions,
+  type WorkbookInfo
+} from './spreadsheet-source';
 import { suggestMapping } from './suggest-mapping';
 import { detectTimestampFormat } from './timestamp-formats';
 
@@ -29,6 +35,8 @@ export interface PreparedFile {
   /** True when every header name is already a canonical column name. */
   canonicalHeader: boolean;
   plan: PresetPlan | null;
+  /** The workbook and sheet the rows came from, for a spreadsheet. */
+  workbook: WorkbookInfo | null;
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -44,18 +52,22 @@ export type MappingSource = Mapping | ((header: readonly string[]) => Mapping | 
 export async function prepareFile(
   input: Uint8Array,
   mappingSource?: MappingSource,
-  options: { complete?: boolean } = {}
+  options: { complete?: boolean; spreadsheet?: SpreadsheetOptions } = {}
 ): Promise<PreparedFile> {
   if (input.length === 0) throw new LoadError('empty', 'The file is empty.');
   let bytes: Uint8Array;
   let fromParquet = false;
+  let workbook: WorkbookInfo | null = null;
   try {
     bytes = await maybeGunzip(input);
     if (isParquet(bytes)) {
       bytes = (await parquetToCsvBytes(bytes)).bytes;
       fromParquet = true;
     }
+    const sheet = await spreadsheetToCsv(bytes, options.spreadsheet);
+    if (sheet) ({ bytes, workbook } = sheet);
   } catch (error) {
+    if (error instanceof LoadError || isAbort(error)) throw error;
     throw new LoadError('unreadable', errorMessage(error));
   }
   let decoded: ReturnType<typeof toUtf8>;
@@ -79,8 +91,8 @@ export async function prepareFile(
   const built = new Set(Object.keys(plan?.expressions ?? {}));
   return {
     bytes: decoded.bytes,
-    encoding: fromParquet ? 'parquet' : decoded.encoding,
-    encodingEvidence: decoded.evidence,
+    encoding: workbook?.format ?? (fromParquet ? 'parquet' : decoded.encoding),
+    encodingEvidence: workbook ? workbookEvidence(workbook) : decoded.evidence,
     delimiter: sniffed.delimiter,
     dialectEvidence: sniffed.evidence,
     header: sniffed.header,
@@ -94,7 +106,8 @@ export async function prepareFile(
     unmatchedValues: suggestion?.unmatchedValues ?? {},
     userMapping: mapping !== undefined,
     canonicalHeader: sniffed.header.every((h) => COLUMN_NAMES.includes(h)),
-    plan
+    plan,
+    workbook
   };
 }
 
@@ -125,6 +138,10 @@ function userEvidence(mapping: Mapping, header: string[]): MappingEvidence[] {
     reason: 'saved mapping',
     confidence: 'user' as const
   }));
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 function errorMessage(error: unknown): string {

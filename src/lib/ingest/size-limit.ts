@@ -34,3 +34,17 @@ export function assertFileSize(name: string, size: number, limit: number): void 
       'Nothing was read. Split the file (e.g. by month) or export fewer columns, then load a part.'
   );
 }
+
+/**
+ * Throws a `too-large` LoadError when a workbook's unpacked size (the sum of its zip entries'
+ * declared uncompressed sizes) is over the limit: checked before anything is inflated.
+ */
+export function assertUnpackedSize(format: string, unpacked: number, limit: number): void {
+  if (unpacked <= limit) return;
+  throw new LoadError(
+    'too-large',
+    `This ${format} workbook unpacks to ${formatBytes(unpacked)} (the sum of its zip entries' ` +
+      `uncompressed sizes); files up to ${formatBytes(limit)} are loaded. Nothing was parsed. ` +
+      'Save fewer rows or columns per workbook (e.g. one month), or export the sheet as CSV.'
+  );
+}

@@ -6,6 +6,8 @@ import type { LoadReport } from '../ingest/load';
 import { LoadError } from '../ingest/load-error';
 import type { Mapping } from '../ingest/mapping-types';
 import { assertFileSize, fileSizeLimit } from '../ingest/size-limit';
+import type { SheetProgress } from '../ingest/spreadsheet-source';
+import { workerSpreadsheetReader } from '../ingest/spreadsheet-worker-client';
 import { browserMappings, type RememberedMappings } from './remembered-mappings';
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -18,6 +20,8 @@ export interface LoadChoices {
   mapping?: Mapping;
   /** IANA zone of the file's offset-less timestamps; otherwise the preset's or the default. */
   timeZone?: string;
+  /** The sheet of a workbook to read; otherwise its first sheet with data. */
+  sheet?: string;
 }
 
 /**
@@ -48,6 +52,8 @@ class DatasetState {
   rememberedProblem = $state<string | null>(null);
   /** The user chose a time zone for this file (else the preset's or the default). */
   timeZoneChosen = $state(false);
+  /** How far the workbook being read has come (spreadsheets only). */
+  sheetProgress = $state.raw<SheetProgress | null>(null);
   /** The last load was cancelled; the data shown did not change. */
   cancelled = $state(false);
   /** Largest file this tab accepts, in bytes. */
@@ -90,10 +96,16 @@ class DatasetState {
     await this.load(this.source, null, merged, { remember: choices.mapping !== undefined });
   }
 
+  /** Loads another sheet of the current workbook; its header gets its own (remembered or suggested) mapping. */
+  async chooseSheet(sheet: string): Promise<void> {
+    if (!this.source) return;
+    await this.load(this.source, null, { timeZone: this.choices.timeZone, sheet });
+  }
+
   /** Forgets the remembered mapping of the loaded header and loads the file with a suggestion. */
   async forgetMapping(): Promise<void> {
     if (this.report) this.mappings().forget(this.report.header);
-    this.choices = { timeZone: this.choices.timeZone };
+    this.choices = { timeZone: this.choices.timeZone, sheet: this.choices.sheet };
     if (this.source) await this.load(this.source, null, this.choices);
   }
 
@@ -159,7 +171,16 @@ class DatasetState {
       const report = await loadTicketFileAtomically(
         db,
         { name, bytes },
-        { mapping, timeZone: choices.timeZone, completeValues: true },
+        {
+          mapping,
+          timeZone: choices.timeZone,
+          completeValues: true,
+          spreadsheet: {
+            sheet: choices.sheet,
+            sizeLimit: this.sizeLimit,
+            read: workerSpreadsheetReader(signal, (progress) => (this.sheetProgress = progress))
+          }
+        },
         signal
       );
       this.source = source;
@@ -188,6 +209,7 @@ class DatasetState {
       this.status = this.report ? 'ready' : signal.aborted ? 'idle' : 'error';
     } finally {
       this.step = null;
+      this.sheetProgress = null;
       this.controller = null;
     }
   }
