@@ -123,7 +123,7 @@ export function simulate(
     (sum, [, s]) => sum + scheduledAgentHours(s, window),
     0
   );
-  const ws = new Workspace(Math.max(1, ...queues.map(contactCapacity)));
+  const ws = new Workspace(queues.reduce((most, q) => Math.max(most, contactCapacity(q)), 1));
 
   const totalPerRep: Record<KpiId, number>[] = [];
   const classPerRep: Record<PriorityName, PriorityKpis<number>>[] = [];
