@@ -40,4 +40,19 @@ describe('simulation worker in a thread, bundled dataset', () => {
     },
     120_000
   );
+
+  it('a cancel stops a long run within a second; the same worker then runs again', async () => {
+    thread.post({ type: 'run', id: 50, input, replications: 2000, seed: 1 });
+    let cancelledAt = 0;
+    const reply = await thread.next(50, (m) => {
+      if (m.type === 'progress' && m.done >= 1 && !cancelledAt) {
+        cancelledAt = Date.now();
+        thread.post({ type: 'cancel', id: 50 });
+      }
+    });
+    expect(reply).toEqual({ type: 'cancelled', id: 50 });
+    expect(Date.now() - cancelledAt).toBeLessThan(1000);
+    thread.post({ type: 'run', id: 51, input, replications: 2, seed: 1 });
+    expect((await thread.next(51)).type).toBe('result');
+  }, 120_000);
 });
