@@ -60,9 +60,9 @@ describe('row columns', () => {
 });
 
 describe('simulation worker protocol', () => {
-  it('prepare answers with the inferred staffing and the scenario assumptions', () => {
+  it('prepare answers with the inferred staffing and the scenario assumptions', async () => {
     const { sent, handle } = session();
-    handle({ type: 'prepare', id: 1, input });
+    await handle({ type: 'prepare', id: 1, input });
     expect(sent).toHaveLength(1);
     const reply = sent[0]!;
     if (reply.type !== 'prepared') throw new Error(`got ${reply.type}`);
@@ -74,10 +74,10 @@ describe('simulation worker protocol', () => {
     expect(reply.summary.confidenceCurve.length).toBeGreaterThan(2);
   });
 
-  it('run posts progress up to the total, then the same report as runWhatIf', () => {
+  it('run posts progress up to the total, then the same report as runWhatIf', async () => {
     const { sent, handle } = session();
     const scenario = { agents_delta: [{ queue: '*', weekday: '*', hour: '*', delta: 1 }] };
-    handle({ type: 'run', id: 7, input, scenario, replications: 4, seed: 11 });
+    await handle({ type: 'run', id: 7, input, scenario, replications: 4, seed: 11 });
     const progress = sent.filter((m) => m.type === 'progress');
     expect(progress[0]).toEqual({ type: 'progress', id: 7, done: 0, total: 8 });
     expect(progress.at(-1)).toEqual({ type: 'progress', id: 7, done: 8, total: 8 });
@@ -97,28 +97,44 @@ describe('simulation worker protocol', () => {
     );
   });
 
-  it('a cancel for the running id stops it with a cancelled reply and no result', () => {
+  it('a cancel read during a pause stops the run with a cancelled reply; the handler goes on', async () => {
     const sent: SimResponse[] = [];
-    let handle: (r: SimRequest) => void = () => {};
-    handle = createSimHandler((m) => {
-      sent.push(m);
-      // The cancel arrives while the run is under way (as from the page).
-      if (m.type === 'progress' && m.done === 1) handle({ type: 'cancel', id: 3 });
-    });
-    handle({ type: 'run', id: 3, input, replications: 50, seed: 1 });
+    let pauses = 0;
+    // As in the worker: the cancel message is delivered while the run is paused between slices.
+    const handle = createSimHandler(
+      (m) => sent.push(m),
+      async () => {
+        pauses++;
+        if (pauses === 2) await handle({ type: 'cancel', id: 3 });
+      }
+    );
+    await handle({ type: 'run', id: 3, input, replications: 400, seed: 1 });
+    expect(pauses).toBe(2);
     expect(sent.at(-1)).toEqual({ type: 'cancelled', id: 3 });
     expect(sent.some((m) => m.type === 'result')).toBe(false);
-    const progressed = sent.filter((m) => m.type === 'progress');
-    expect(progressed.length).toBeLessThan(10);
+    const last = sent.filter((m) => m.type === 'progress').at(-1);
+    expect(last && last.type === 'progress' && last.done).toBeLessThan(400);
     // The handler is usable again afterwards, for the same id too.
     sent.length = 0;
-    handle({ type: 'run', id: 4, input, replications: 2, seed: 1 });
+    await handle({ type: 'run', id: 3, input, replications: 2, seed: 1 });
     expect(sent.at(-1)!.type).toBe('result');
   });
 
-  it('rejects a bad scenario with the field named, and a bad input with a message', () => {
+  it('requests are answered in order, one at a time', async () => {
     const { sent, handle } = session();
-    handle({
+    const first = handle({ type: 'run', id: 1, input, replications: 60, seed: 1 });
+    const second = handle({ type: 'prepare', id: 2, input });
+    await Promise.all([first, second]);
+    const answers = sent.filter((m) => m.type !== 'progress').map((m) => [m.type, m.id]);
+    expect(answers).toEqual([
+      ['result', 1],
+      ['prepared', 2]
+    ]);
+  });
+
+  it('rejects a bad scenario with the field named, and a bad input with a message', async () => {
+    const { sent, handle } = session();
+    await handle({
       type: 'run',
       id: 5,
       input,
@@ -128,17 +144,17 @@ describe('simulation worker protocol', () => {
     });
     expect(sent.at(-1)).toMatchObject({ type: 'error', id: 5, path: 'volume_growth' });
     const empty: BaselineInput = { key: 'empty', rows: encodeRows([]), thresholdSeconds: 20 };
-    handle({ type: 'prepare', id: 6, input: empty });
+    await handle({ type: 'prepare', id: 6, input: empty });
     expect(sent.at(-1)).toMatchObject({ type: 'error', id: 6 });
     expect((sent.at(-1) as { message: string }).message).toMatch(/no human requests/);
   });
 
-  it('same request, same seed: identical reports', () => {
+  it('same request, same seed: identical reports', async () => {
     const a = session();
     const b = session();
     const run: SimRequest = { type: 'run', id: 1, input, replications: 3, seed: 9 };
-    a.handle(run);
-    b.handle(run);
+    await a.handle(run);
+    await b.handle(run);
     const [x, y] = [a.sent.at(-1), b.sent.at(-1)];
     if (x?.type !== 'result' || y?.type !== 'result') throw new Error('no result');
     expect(x.report.baseline.simulated.kpis).toEqual(y.report.baseline.simulated.kpis);

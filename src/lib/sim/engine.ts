@@ -1,6 +1,7 @@
 import { HOURS_PER_WEEK, hourOfWeek } from './clock';
 import { estimate, type Estimate } from './interval';
 import { contactCapacity, emptyTally, runQueue, Workspace, type QueueTally } from './queue-run';
+import { drain, type Steps } from './steps';
 import { STREAM, streamFor } from './streams';
 import {
   KPI_IDS,
@@ -102,6 +103,14 @@ export function simulate(
   input: SimulationInput,
   options: SimulationOptions = {}
 ): SimulationOutcome {
+  return drain(simulateSteps(input, options));
+}
+
+/** `simulate` as steps: it yields after each queue of each replication (see `steps.ts`). */
+export function* simulateSteps(
+  input: SimulationInput,
+  options: SimulationOptions = {}
+): Steps<SimulationOutcome> {
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const seed = options.seed ?? 1;
   const threshold = input.thresholdSeconds ?? DEFAULT_THRESHOLD_SECONDS;
@@ -123,7 +132,7 @@ export function simulate(
     (sum, [, s]) => sum + scheduledAgentHours(s, window),
     0
   );
-  const ws = new Workspace(Math.max(1, ...queues.map(contactCapacity)));
+  const ws = new Workspace(queues.reduce((most, q) => Math.max(most, contactCapacity(q)), 1));
 
   const totalPerRep: Record<KpiId, number>[] = [];
   const classPerRep: Record<PriorityName, PriorityKpis<number>>[] = [];
@@ -159,6 +168,7 @@ export function simulate(
       addInto(total, tally);
       (queuePerRep[q.queue] ??= []).push(kpisOf(tally, agentHours));
       options.onProgress?.((r + (qi + 1) / plans.length) / replications);
+      yield;
     }
     arrivalsSimulated += total.requests;
     for (let s = 0; s < HOURS_PER_WEEK; s++) {

@@ -99,9 +99,14 @@ export function nightShiftReport(
   rows: readonly TicketRow[]
 ): NightShiftReport {
   const relation = resolutionByFirstResponse(rows);
-  const span = rows.length
-    ? (Math.max(...rows.map((r) => r.created)) - Math.min(...rows.map((r) => r.created))) / 3600
-    : 0;
+  // A loop, not Math.max(...rows): spreading 100k+ arguments overflows a browser worker's stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    if (r.created < first) first = r.created;
+    if (r.created > last) last = r.created;
+  }
+  const span = rows.length ? (last - first) / 3600 : 0;
   const cover = new Map<string, { hours: number[]; seats: number }>();
   for (const s of shifts) {
     const hours = parseHours(s.local_hours);

@@ -1,10 +1,11 @@
 import type { Baseline } from './baseline';
 import { confidenceCurve, type ConfidencePoint } from './confidence';
-import { simulate } from './engine';
+import { simulateSteps } from './engine';
 import type { Estimate } from './interval';
 import { nightShiftReport, type NightShiftReport } from './night-shift';
 import type { Scenario } from './scenario';
 import { applyScenario } from './scenario-apply';
+import { drain, type Steps } from './steps';
 import type { SimulationOptions, SimulationResult } from './types';
 
 /** Baseline vs scenario, as the page and the CLI report them. */
@@ -34,8 +35,17 @@ export function runWhatIf(
   scenario: Scenario | undefined,
   options: SimulationOptions = {}
 ): WhatIfReport | Cancelled {
+  return drain(whatIfSteps(baseline, scenario, options));
+}
+
+/** `runWhatIf` as steps, for a caller that pauses between them (the worker). */
+export function* whatIfSteps(
+  baseline: Baseline,
+  scenario: Scenario | undefined,
+  options: SimulationOptions = {}
+): Steps<WhatIfReport | Cancelled> {
   const halves = scenario ? 2 : 1;
-  const base = simulate(
+  const base = yield* simulateSteps(
     {
       queues: baseline.arrivals.queues,
       models: baseline.models,
@@ -51,7 +61,7 @@ export function runWhatIf(
   };
   if (!scenario) return report;
   const run = applyScenario(baseline, scenario, options.seed ?? 1);
-  const out = simulate(run.input, {
+  const out = yield* simulateSteps(run.input, {
     ...options,
     onProgress: (f) => options.onProgress?.(0.5 + f / 2)
   });

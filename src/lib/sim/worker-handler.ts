@@ -5,15 +5,23 @@ import type { BaselineInput, BaselineSummary, SimRequest, SimResponse } from './
 import { decodeRows } from './row-columns';
 import { ScenarioError, validateScenario } from './scenario';
 import { currentAwareness } from './scenario-apply';
-import { runWhatIf } from './what-if';
+import { drainInSlices } from './steps';
+import { whatIfSteps } from './what-if';
+
+/** Back to the event loop for a moment, so that queued messages (a cancel) are delivered. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * The worker's logic without the Worker: feed it requests, it posts responses. Baselines are
- * cached by input key. A `cancel` stops the matching run at its next `shouldStop` check.
+ * cached by input key. Runs and prepares are answered one at a time, in order; a run pauses
+ * (`pause`) every few milliseconds, so a `cancel` is read mid-run and stops it at the next
+ * check, leaving the worker and its cached baseline in place. The promise settles when the
+ * request has been answered.
  */
 export function createSimHandler(
-  post: (message: SimResponse) => void
-): (request: SimRequest) => void {
+  post: (message: SimResponse) => void,
+  pause: () => Promise<void> = nextTask
+): (request: SimRequest) => Promise<void> {
   let cached: { key: string; baseline: Baseline } | undefined;
   const cancelled = new Set<number>();
 
@@ -50,11 +58,7 @@ export function createSimHandler(
     );
   };
 
-  return (request) => {
-    if (request.type === 'cancel') {
-      cancelled.add(request.id);
-      return;
-    }
+  const answer = async (request: Exclude<SimRequest, { type: 'cancel' }>): Promise<void> => {
     const { id } = request;
     try {
       const baseline = baselineFor(request.input);
@@ -67,7 +71,7 @@ export function createSimHandler(
       const total = request.replications * (scenario ? 2 : 1);
       let done = 0;
       post({ type: 'progress', id, done, total });
-      const report = runWhatIf(baseline, scenario, {
+      const steps = whatIfSteps(baseline, scenario, {
         replications: request.replications,
         seed: request.seed,
         shouldStop: () => cancelled.has(id),
@@ -76,11 +80,21 @@ export function createSimHandler(
           if (now > done) post({ type: 'progress', id, done: (done = now), total });
         }
       });
+      const report = await drainInSlices(steps, pause);
       post('cancelled' in report ? { type: 'cancelled', id } : { type: 'result', id, report });
     } catch (error) {
       fail(id, error);
     } finally {
       cancelled.delete(id);
     }
+  };
+
+  let queue: Promise<void> = Promise.resolve();
+  return (request) => {
+    if (request.type === 'cancel') {
+      cancelled.add(request.id);
+      return Promise.resolve();
+    }
+    return (queue = queue.then(() => answer(request)));
   };
 }

@@ -5,4 +5,4 @@ import { createSimHandler } from './worker-handler';
 /** The simulation Web Worker: a thin shell over `createSimHandler`. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = createSimHandler((message: SimResponse) => scope.postMessage(message));
-scope.onmessage = (event: MessageEvent<SimRequest>) => handle(event.data);
+scope.onmessage = (event: MessageEvent<SimRequest>) => void handle(event.data);
