@@ -5,6 +5,7 @@ import { observedKpis, type ObservedKpis } from './observed';
 import { buildQueueModels } from './queue-model';
 import {
   inferStaffingFromAgents,
+  inferStaffingFromCongestion,
   inferStaffingFromPresence,
   inferStaffingFromWaits
 } from './staffing';
@@ -63,16 +64,24 @@ export function prepareBaseline(
     for (const w of work) withId.set(w.queue, (withId.get(w.queue) ?? 0) + 1);
     const queueNames = arrivals.queues.map((q) => q.queue);
     const byPresence = inferStaffingFromPresence(work, queueNames, window);
+    const demand = Object.fromEntries(arrivals.queues.map((q) => [q.queue, q.time]));
     const byActivity = inferStaffingFromAgents(work, queueNames, window);
+    const whenDemanded = inferStaffingFromAgents(work, queueNames, window, demand);
     const table: Record<string, number[]> = {};
     for (const q of arrivals.queues) {
       let served = 0;
       for (let i = 0; i < q.abandoned.length; i++) if (!q.abandoned[i]) served++;
       const candidates: StaffingCandidate[] = [];
       if (served > 0 && (withId.get(q.queue) ?? 0) / served >= MIN_AGENT_ID_SHARE) {
+        const presence = byPresence.queues[q.queue]!;
         candidates.push(
-          { method: 'agent_presence', agents: byPresence.queues[q.queue]! },
-          { method: 'agents_active', agents: byActivity.queues[q.queue]! }
+          { method: 'agent_presence', agents: presence },
+          { method: 'agents_active', agents: byActivity.queues[q.queue]! },
+          { method: 'agents_when_called', agents: whenDemanded.queues[q.queue]! },
+          {
+            method: 'busy_while_waiting',
+            agents: inferStaffingFromCongestion(q, work, window, whenDemanded.queues[q.queue]!)
+          }
         );
       } else {
         candidates.push({
