@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { BACKTEST_KPIS } from '../lib/sim/backtest';
+import type { BacktestPeriod, BacktestReport } from '../lib/sim/backtest-report';
 import { prepareBaseline } from '../lib/sim/baseline';
+import { prepareFitTest } from '../lib/sim/fit-split';
 import { DEFAULT_REPLICATIONS } from '../lib/sim/engine';
 import type { Estimate } from '../lib/sim/interval';
 import { loadHistory } from '../lib/sim/load-history';
@@ -11,7 +14,7 @@ import { runWhatIf, type WhatIfReport } from '../lib/sim/what-if';
 import { failAndExit, loadForCli } from './load-for-cli';
 
 const USAGE =
-  'usage: npm run simulate -- [--data FILE] [--staffing CSV] [--scenario JSON] [--replications R] [--seed S] [--json]';
+  'usage: npm run simulate -- [--data FILE] [--staffing CSV] [--scenario JSON] [--replications R] [--seed S] [--fit-until YYYY-MM-DD] [--json]';
 
 function read(path: string, flag: string): string {
   try {
@@ -42,6 +45,40 @@ function kpiJson(r: SimulationResult): Record<string, Estimate> {
   return Object.fromEntries(KPIS.map((k) => [k, r.kpis[k]]));
 }
 
+/** How many of the largest cell findings the JSON lists. */
+const FINDINGS_SHOWN = 25;
+
+function periodJson(p: BacktestPeriod): unknown {
+  return {
+    window: p.window,
+    requests: p.requests,
+    ...Object.fromEntries(BACKTEST_KPIS.map((k) => [k, p.kpis[k]])),
+    cell_error: p.cellError
+  };
+}
+
+function backtestJson(b: BacktestReport): unknown {
+  const judged = b.outOfSample ?? b.inSample;
+  return {
+    fit_until: b.fitUntil ?? null,
+    in_sample: periodJson(b.inSample),
+    out_of_sample: b.outOfSample ? periodJson(b.outOfSample) : null,
+    margin: b.margin,
+    margin_source: b.marginSource,
+    verdict: b.verdict,
+    findings: b.findings.slice(0, FINDINGS_SHOWN),
+    findings_total: b.findings.length,
+    calibration: judged.cells.map((c) => ({
+      queue: c.queue,
+      hour_of_week: c.hourOfWeek,
+      requests: c.requests,
+      observed: c.observed,
+      simulated: c.simulated,
+      error: c.error
+    }))
+  };
+}
+
 function toJson(report: WhatIfReport, staffing: unknown, sources: unknown): unknown {
   const out: Record<string, unknown> = {
     baseline: {
@@ -52,11 +89,13 @@ function toJson(report: WhatIfReport, staffing: unknown, sources: unknown): unkn
         human_requests: report.baseline.observed.human_requests
       },
       simulated: kpiJson(report.baseline.simulated),
+      model_interval: report.baseline.modelInterval,
       by_queue: report.baseline.simulated.byQueue,
       service_level_by_hour: report.baseline.simulated.serviceLevelByHour
     },
     staffing: { source: sources, table: staffing }
   };
+  if (report.backtest) out.backtest = backtestJson(report.backtest);
   if (report.scenario) {
     const s = report.scenario;
     out.scenario = {
@@ -67,10 +106,12 @@ function toJson(report: WhatIfReport, staffing: unknown, sources: unknown): unkn
           Object.entries(s.effects).map(([k, v]) => [k, { mean: v, lo: v, hi: v }])
         )
       },
+      model_interval: s.modelInterval,
       delta: s.delta,
       by_queue: s.simulated.byQueue,
       service_level_by_hour: s.simulated.serviceLevelByHour,
       night_shift: s.nightShift,
+      enterprise: s.enterprise,
       confidence_curve: s.confidenceCurve
     };
   }
@@ -113,7 +154,36 @@ function table(report: WhatIfReport): string {
         );
     }
   }
+  const ent = report.scenario?.enterprise;
+  if (ent) {
+    for (const k of Object.keys(ent.observed) as (keyof typeof ent.observed)[]) {
+      const f = (v: number) => (k.endsWith('minutes') ? v.toFixed(1) : `${(v * 100).toFixed(1)}%`);
+      const e = ent.scenario[k];
+      lines.push(`${k}\t${f(ent.observed[k])}\t\t${f(e.mean)} [${f(e.lo)}, ${f(e.hi)}]`);
+    }
+  }
+  if (report.backtest) lines.push('', ...backtestLines(report.backtest));
   return lines.join('\n') + '\n';
+}
+
+function backtestLines(b: BacktestReport): string[] {
+  const period = (name: string, p: BacktestPeriod): string[] =>
+    BACKTEST_KPIS.map((k) => {
+      const c = p.kpis[k];
+      const err =
+        k === 'avg_wait_seconds'
+          ? `${(c.error * 100).toFixed(1)}%`
+          : `${(c.error * 100).toFixed(1)} pp`;
+      return `${name}\t${k}\t${fmt(k, c.observed)}\t${fmt(k, c.simulated.mean)}\t${err}\t${c.within ? 'within target' : 'OUTSIDE target'}`;
+    });
+  const lines = [
+    `backtest${b.fitUntil ? ` (fitted before ${b.fitUntil})` : ''}\tkpi\tobserved\tsimulated\terror\tverdict`,
+    ...period('in-sample', b.inSample)
+  ];
+  if (b.outOfSample) lines.push(...period('out-of-sample', b.outOfSample));
+  for (const k of BACKTEST_KPIS) lines.push(`${k}: ${b.verdict[k].meaning}`);
+  for (const f of b.findings.slice(0, 5)) lines.push(`large error: ${f.message}`);
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -125,6 +195,7 @@ async function main(): Promise<void> {
       scenario: { type: 'string' },
       replications: { type: 'string' },
       seed: { type: 'string' },
+      'fit-until': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false }
     }
@@ -150,7 +221,11 @@ async function main(): Promise<void> {
     const uploaded = staffingCsv ? parseStaffingCsv(staffingCsv, queues) : undefined;
     const baseline = prepareBaseline(rows, scenario?.service_level_seconds ?? 20, uploaded);
     const started = Date.now();
-    const report = runWhatIf(baseline, scenario, { replications, seed });
+    const threshold = scenario?.service_level_seconds ?? 20;
+    const split = values['fit-until']
+      ? prepareFitTest(rows, values['fit-until'], threshold, uploaded)
+      : undefined;
+    const report = runWhatIf(baseline, scenario, { replications, seed }, split);
     if ('cancelled' in report) throw new Error('simulation cancelled');
     const arrivals =
       report.baseline.simulated.arrivalsSimulated +

@@ -3,7 +3,8 @@ import { observedKpis, type ObservedKpis } from './observed';
 import type { QueueArrivals, QueueModel } from './types';
 
 export interface StaffingCandidate {
-  method: 'agent_presence' | 'agents_active' | 'erlang_fit';
+  method:
+    'agent_presence' | 'agents_active' | 'agents_when_called' | 'busy_while_waiting' | 'erlang_fit';
   agents: number[];
 }
 

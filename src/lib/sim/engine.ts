@@ -11,7 +11,8 @@ import {
   type PriorityName,
   type SimulationInput,
   type SimulationOptions,
-  type SimulationOutcome
+  type SimulationOutcome,
+  type SlotKpis
 } from './types';
 
 /** Default replications and pickup threshold. */
@@ -65,6 +66,9 @@ function addInto(total: QueueTally, t: QueueTally): void {
   for (let s = 0; s < HOURS_PER_WEEK; s++) {
     total.slotRequests[s]! += t.slotRequests[s]!;
     total.slotWithin[s]! += t.slotWithin[s]!;
+    total.slotAbandoned[s]! += t.slotAbandoned[s]!;
+    total.slotServed[s]! += t.slotServed[s]!;
+    total.slotWait[s]! += t.slotWait[s]!;
   }
   for (let k = 0; k < 3; k++) {
     total.classRequests[k]! += t.classRequests[k]!;
@@ -86,6 +90,18 @@ function priorityKpis(t: QueueTally): Record<PriorityName, PriorityKpis<number>>
     };
   });
   return out;
+}
+
+/** Per hour of week of one queue, pooled over replications (requests: mean per replication). */
+function slotKpis(t: QueueTally, replications: number): SlotKpis {
+  const ratio = (num: Float64Array, den: Float64Array): number[] =>
+    Array.from(num, (v, s) => (den[s]! ? v / den[s]! : NaN));
+  return {
+    requests: Array.from(t.slotRequests, (v) => v / replications),
+    pickup_within_20s: ratio(t.slotWithin, t.slotRequests),
+    abandon_rate: ratio(t.slotAbandoned, t.slotRequests),
+    avg_wait_seconds: ratio(t.slotWait, t.slotServed)
+  };
 }
 
 function summarise(perRep: Record<KpiId, number>[]): KpiEstimates {
@@ -137,6 +153,8 @@ export function* simulateSteps(
   const totalPerRep: Record<KpiId, number>[] = [];
   const classPerRep: Record<PriorityName, PriorityKpis<number>>[] = [];
   const queuePerRep: Record<string, Record<KpiId, number>[]> = {};
+  const queueSlots: Record<string, QueueTally> = {};
+  const slotWaitPerRep: Record<string, Float64Array[]> = {};
   const slotRequests = new Float64Array(HOURS_PER_WEEK);
   const slotWithin = new Float64Array(HOURS_PER_WEEK);
   let arrivalsSimulated = 0;
@@ -166,6 +184,12 @@ export function* simulateSteps(
       );
       if (!finished) return { status: 'cancelled', completedReplications: r };
       addInto(total, tally);
+      addInto((queueSlots[q.queue] ??= emptyTally()), tally);
+      (slotWaitPerRep[q.queue] ??= []).push(
+        Float64Array.from(tally.slotWait, (w, s) =>
+          tally.slotServed[s]! ? w / tally.slotServed[s]! : NaN
+        )
+      );
       (queuePerRep[q.queue] ??= []).push(kpisOf(tally, agentHours));
       options.onProgress?.((r + (qi + 1) / plans.length) / replications);
       yield;
@@ -201,6 +225,10 @@ export function* simulateSteps(
         ])
       ) as Record<PriorityName, PriorityKpis<Estimate>>,
       serviceLevelByHour: Array.from(slotRequests, (c, s) => (c ? slotWithin[s]! / c : NaN)),
+      byQueueHour: Object.fromEntries(
+        Object.entries(queueSlots).map(([name, t]) => [name, slotKpis(t, replications)])
+      ),
+      slotWaitByReplication: slotWaitPerRep,
       arrivalsSimulated,
       elapsedMs,
       arrivalsPerSecond: arrivalsSimulated / Math.max(elapsedMs / 1000, 1e-3)

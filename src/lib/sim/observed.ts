@@ -1,5 +1,5 @@
 import { hourOfWeek, HOURS_PER_WEEK } from './clock';
-import type { QueueArrivals } from './types';
+import type { QueueArrivals, SlotKpis } from './types';
 
 /** KPIs measured directly on the history (the backtest's "observed" column). */
 export interface ObservedKpis {
@@ -47,5 +47,35 @@ export function observedKpis(
     abandon_rate: n ? abandoned / n : NaN,
     human_requests: n,
     serviceLevelByHour: Array.from(slotN, (c, s) => (c ? slotWithin[s]! / c : NaN))
+  };
+}
+
+/** Observed KPIs of one queue per hour of week of the request (the calibration cells' observed side). */
+export function observedByHour(q: QueueArrivals, thresholdSeconds = 20): SlotKpis {
+  const n = new Float64Array(HOURS_PER_WEEK);
+  const within = new Float64Array(HOURS_PER_WEEK);
+  const abandoned = new Float64Array(HOURS_PER_WEEK);
+  const served = new Float64Array(HOURS_PER_WEEK);
+  const wait = new Float64Array(HOURS_PER_WEEK);
+  for (let i = 0; i < q.time.length; i++) {
+    const s = hourOfWeek(q.time[i]!);
+    n[s]!++;
+    if (q.abandoned[i]) {
+      abandoned[s]!++;
+      continue;
+    }
+    const w = q.waitSeconds[i]!;
+    if (!Number.isFinite(w)) continue;
+    served[s]!++;
+    wait[s]! += w;
+    if (w <= thresholdSeconds) within[s]!++;
+  }
+  const ratio = (num: Float64Array, den: Float64Array): number[] =>
+    Array.from(num, (v, s) => (den[s]! ? v / den[s]! : NaN));
+  return {
+    requests: Array.from(n),
+    pickup_within_20s: ratio(within, n),
+    abandon_rate: ratio(abandoned, n),
+    avg_wait_seconds: ratio(wait, served)
   };
 }

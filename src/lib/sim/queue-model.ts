@@ -6,8 +6,8 @@ import type { PatienceModel, QueueArrivals, QueueModel } from './types';
 /**
  * Estimates each queue's service and patience from its own history: handle times by
  * hour band, patience by Kaplan–Meier (picked-up waits censored, abandoned waits events).
- * Abandoned contacts whose wait is unknown are given the queue's mean picked-up wait in
- * that hour of week as time at risk, and patience becomes exponential (rate = abandons ÷
+ * Abandoned contacts whose wait is unknown are given the queue's mean delayed picked-up wait
+ * in that hour of week as time at risk (see `estimatePatience`), and patience becomes exponential (rate = abandons ÷
  * time at risk). No abandonment in the data → infinite patience.
  */
 export function buildQueueModels(history: readonly QueueArrivals[]): Record<string, QueueModel> {
@@ -54,22 +54,28 @@ export function estimatePatience(q: QueueArrivals): PatienceModel {
   if (unknownAbandonWait === 0) {
     return { kind: 'kaplan-meier', curve: kaplanMeier(q.waitSeconds, q.abandoned) };
   }
+  // Time at risk of an abandoner whose wait is unknown: the mean wait of picked-up contacts
+  // that were delayed (wait > 0) in the same hour of week. With memoryless patience and a
+  // roughly exponential delay, min(patience, delay) has the same law whichever came first,
+  // so delayed picked-up waits estimate the abandoners' time at risk; including the
+  // zero waits of contacts picked up at once would understate it and the patience.
   const slotSum = new Float64Array(168);
   const slotCount = new Float64Array(168);
   let exposure = 0;
-  let servedSum = 0;
-  let servedCount = 0;
+  let delayedSum = 0;
+  let delayedCount = 0;
   for (let i = 0; i < q.time.length; i++) {
     const w = q.waitSeconds[i]!;
     if (q.abandoned[i] || !Number.isFinite(w)) continue;
+    exposure += w;
+    if (w <= 0) continue;
     const s = hourOfWeek(q.time[i]!);
     slotSum[s]! += w;
     slotCount[s]!++;
-    servedSum += w;
-    servedCount++;
-    exposure += w;
+    delayedSum += w;
+    delayedCount++;
   }
-  const overall = servedCount > 0 ? servedSum / servedCount : 0;
+  const overall = delayedCount > 0 ? delayedSum / delayedCount : 0;
   for (let i = 0; i < q.time.length; i++) {
     if (!q.abandoned[i]) continue;
     const w = q.waitSeconds[i]!;

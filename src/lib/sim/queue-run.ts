@@ -15,6 +15,10 @@ export interface QueueTally {
   busySeconds: number;
   slotRequests: Float64Array;
   slotWithin: Float64Array;
+  /** Abandoned, served and summed wait of served contacts, per hour of week of the request. */
+  slotAbandoned: Float64Array;
+  slotServed: Float64Array;
+  slotWait: Float64Array;
   /** Requests, within threshold, served and summed wait per priority class. */
   classRequests: Float64Array;
   classWithin: Float64Array;
@@ -69,6 +73,9 @@ export function emptyTally(): QueueTally {
     busySeconds: 0,
     slotRequests: new Float64Array(HOURS_PER_WEEK),
     slotWithin: new Float64Array(HOURS_PER_WEEK),
+    slotAbandoned: new Float64Array(HOURS_PER_WEEK),
+    slotServed: new Float64Array(HOURS_PER_WEEK),
+    slotWait: new Float64Array(HOURS_PER_WEEK),
     classRequests: new Float64Array(3),
     classWithin: new Float64Array(3),
     classServed: new Float64Array(3),
@@ -132,6 +139,8 @@ export function runQueue(
     tally.sumWait += wait;
     tally.classServed[k]!++;
     tally.classWait[k]! += wait;
+    tally.slotServed[slot[c]!]!++;
+    tally.slotWait[slot[c]!]! += wait;
     if (wait <= thresholdSeconds) {
       tally.withinThreshold++;
       tally.slotWithin[slot[c]!]!++;
@@ -188,6 +197,7 @@ export function runQueue(
       queued--;
       if (deadline[c]! < t) {
         tally.abandoned++;
+        tally.slotAbandoned[slot[c]!]!++;
         continue;
       }
       startService(c, t, serviceTime[c]!);
@@ -235,7 +245,11 @@ export function runQueue(
   }
   for (let k = 0; k < 3; k++) {
     for (let j = head[k]!; j < tail[k]!; j++) {
-      if (Number.isFinite(deadline[fifo[k]![j]!]!)) tally.abandoned++;
+      const c = fifo[k]![j]!;
+      if (Number.isFinite(deadline[c]!)) {
+        tally.abandoned++;
+        tally.slotAbandoned[slot[c]!]!++;
+      }
     }
   }
   return true;

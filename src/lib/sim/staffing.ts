@@ -72,11 +72,15 @@ export function slotOccurrences(window: { start: number; end: number }): Float64
 /**
  * Baseline staffing from agent activity: for each queue and clock hour, the number of
  * distinct agents whose work overlaps it; averaged per hour of week over the weeks of the window.
+ * With `demand` (a queue's arrival times), the average runs only over the clock hours that had
+ * an arrival: an idle agent leaves no trace, so in a low-volume queue the hours nobody called
+ * would otherwise read as hours nobody was on duty.
  */
 export function inferStaffingFromAgents(
   work: Iterable<AgentWork>,
   queues: readonly string[],
-  window: { start: number; end: number }
+  window: { start: number; end: number },
+  demand?: Record<string, ArrayLike<number>>
 ): StaffingTable {
   const active = new Map<string, Map<number, Set<string>>>();
   for (const w of work) {
@@ -93,12 +97,24 @@ export function inferStaffingFromAgents(
   const occ = slotOccurrences(window);
   const table: Record<string, number[]> = {};
   for (const q of queues) {
+    const times = demand?.[q];
+    const demanded = times ? new Set<number>() : null;
+    if (times) for (let i = 0; i < times.length; i++) demanded!.add(Math.floor(times[i]! / 3600));
+    const hours = new Float64Array(HOURS_PER_WEEK);
+    if (demanded) {
+      for (const h of demanded) {
+        const t = h * 3600;
+        if (t >= window.start && t < window.end) hours[hourOfWeek(t)]!++;
+      }
+    }
     const sums = new Float64Array(HOURS_PER_WEEK);
     for (const [h, agents] of active.get(q) ?? []) {
       const t = h * 3600;
-      if (t >= window.start && t < window.end) sums[hourOfWeek(t)]! += agents.size;
+      if (t < window.start || t >= window.end || (demanded && !demanded.has(h))) continue;
+      sums[hourOfWeek(t)]! += agents.size;
     }
-    table[q] = Array.from(sums, (s, i) => (occ[i]! > 0 ? s / occ[i]! : 0));
+    const per = demanded ? hours : occ;
+    table[q] = Array.from(sums, (s, i) => (per[i]! > 0 ? s / per[i]! : 0));
   }
   return { queues: table };
 }
@@ -155,4 +171,68 @@ export function inferStaffingFromWaits(
     }
     throw new Error(`queue "${q.queue}": observed service level not reachable`);
   });
+}
+
+/** Fewest congested seconds an hour of week needs (over all its weeks) to be read from them. */
+export const MIN_CONGESTED_SECONDS = 600;
+
+/**
+ * Staffing from the moments someone was waiting: while a contact waits, every available agent
+ * of a work-conserving queue is busy, so the number of agents busy then is the number available
+ * — on-duty agents minus those busy with other work (outbound, other call types, breaks) that
+ * presence cannot see. Per hour of week: busy agents averaged over the congested seconds, where
+ * there are at least `minCongested` of them; elsewhere `fallback` (waits there were short, so
+ * capacity was not binding and its exact value matters little).
+ */
+export function inferStaffingFromCongestion(
+  q: QueueArrivals,
+  work: Iterable<AgentWork>,
+  window: { start: number; end: number },
+  fallback: readonly number[],
+  minCongested = MIN_CONGESTED_SECONDS
+): number[] {
+  // sweep over +1/−1 steps of busy agents and waiting contacts
+  const times: number[] = [];
+  const busyStep: number[] = [];
+  const waitStep: number[] = [];
+  const push = (t: number, b: number, w: number): void => {
+    times.push(t);
+    busyStep.push(b);
+    waitStep.push(w);
+  };
+  for (const w of work) {
+    if (w.queue !== q.queue || !(w.seconds > 0)) continue;
+    push(w.start, 1, 0);
+    push(w.start + w.seconds, -1, 0);
+  }
+  for (let i = 0; i < q.time.length; i++) {
+    const wait = q.waitSeconds[i]!;
+    if (!(wait > 0)) continue;
+    push(q.time[i]!, 0, 1);
+    push(q.time[i]! + wait, 0, -1);
+  }
+  const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
+  const congested = new Float64Array(HOURS_PER_WEEK);
+  const busyArea = new Float64Array(HOURS_PER_WEEK);
+  let busy = 0;
+  let waiting = 0;
+  let prev = -Infinity;
+  for (const k of order) {
+    const t = times[k]!;
+    if (waiting > 0 && t > prev) {
+      for (let a = Math.max(prev, window.start); a < Math.min(t, window.end);) {
+        const b = Math.min((Math.floor(a / 3600) + 1) * 3600, t);
+        const s = hourOfWeek(a);
+        congested[s]! += b - a;
+        busyArea[s]! += (b - a) * busy;
+        a = b;
+      }
+    }
+    busy += busyStep[k]!;
+    waiting += waitStep[k]!;
+    prev = t;
+  }
+  return Array.from(fallback, (f, s) =>
+    congested[s]! >= minCongested ? busyArea[s]! / congested[s]! : f
+  );
 }

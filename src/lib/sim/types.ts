@@ -89,6 +89,14 @@ export interface PriorityKpis<T> {
   human_requests: T;
 }
 
+/** KPIs of one queue per hour of week (168 values each; NaN where there were no contacts). */
+export interface SlotKpis {
+  requests: number[];
+  pickup_within_20s: number[];
+  abandon_rate: number[];
+  avg_wait_seconds: number[];
+}
+
 /** The outcome of a completed run. */
 export interface SimulationResult {
   replications: number;
@@ -99,6 +107,10 @@ export interface SimulationResult {
   byPriority: Record<PriorityName, PriorityKpis<Estimate>>;
   /** Pickup within threshold ÷ requests, by hour of week of the request (NaN: no requests). */
   serviceLevelByHour: number[];
+  /** Per queue and hour of week of the request: the backtest's calibration cells. */
+  byQueueHour?: Record<string, SlotKpis>;
+  /** Per queue, per replication: mean wait of served contacts by hour of week (NaN: none). */
+  slotWaitByReplication?: Record<string, Float64Array[]>;
   /** Replayed arrivals over all replications, and simulation speed. */
   arrivalsSimulated: number;
   elapsedMs: number;

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketRow } from '../../src/lib/sim/load-history';
+import { parseFitUntil, prepareFitTest, splitHistory } from '../../src/lib/sim/fit-split';
+import { runWhatIf } from '../../src/lib/sim/what-if';
+import { mmnHistory, type KnownHistory } from '../fixtures/sim/mmn-history';
+import { MONDAY } from '../fixtures/sim/poisson';
+
+/** Ticket rows of a known M/M/N+M history, shifted by `offset` seconds. */
+function rowsOf(h: KnownHistory, offset: number): TicketRow[] {
+  const q = h.queue;
+  const agentAt = new Map(h.work.map((w) => [w.start, w.agent]));
+  return Array.from(q.time, (t, i) => {
+    const abandoned = q.abandoned[i] === 1;
+    const wait = q.waitSeconds[i]!;
+    return {
+      queue: 'domestic',
+      created: t + offset,
+      requested: t + offset,
+      priority: 2,
+      handleSeconds: abandoned ? null : q.handleSeconds[i]!,
+      abandoned,
+      waitSeconds: abandoned ? null : wait,
+      agentId: abandoned ? null : (agentAt.get(t + wait) ?? null),
+      issueType: null,
+      statusFollowups: 0,
+      statusLookups: 0,
+      aiConfidence: null,
+      intentWrong: null,
+      botAnswered: false,
+      duplicateAnswer: false,
+      enterprise: false,
+      entryChannel: 'help_feedback',
+      handlingChannel: 'help_feedback',
+      region: 'domestic',
+      status: 'resolved',
+      resolvedBy: 'agent',
+      resolveMinutes: null,
+      firstResponseMinutes: null,
+      utcOffsetHours: 0
+    } satisfies TicketRow;
+  });
+}
+
+const TWO_WEEKS = 14 * 86_400;
+// weeks 1–2: 14 agents; weeks 3–4: 11 agents, same arrivals rate, handle and patience
+const before = rowsOf(
+  mmnHistory({ perHour: 220, handle: 180, agents: 14, days: 14, patience: 300, seed: 21 }),
+  0
+);
+const after = rowsOf(
+  mmnHistory({ perHour: 220, handle: 180, agents: 11, days: 14, patience: 300, seed: 22 }),
+  TWO_WEEKS
+);
+const rows = [...before, ...after];
+const DAY = new Date((MONDAY + TWO_WEEKS) * 1000).toISOString().slice(0, 10);
+
+describe('fit-until split', () => {
+  it('parses a calendar day and refuses anything else', () => {
+    expect(parseFitUntil('2026-03-16')).toBe(Date.UTC(2026, 2, 16) / 1000);
+    for (const bad of ['2026-02-30', '16/03/2026', '2026-3-16', ''])
+      expect(() => parseFitUntil(bad)).toThrow(/expected a calendar day as YYYY-MM-DD/);
+  });
+
+  it('splits every ticket to exactly one side of the day', () => {
+    const { before: b, after: a } = splitHistory(rows, parseFitUntil(DAY));
+    expect(b.length).toBe(before.length);
+    expect(a.length).toBe(after.length);
+  });
+
+  it('fits models before the day, reads the later agents from the later log, and backtests both', () => {
+    const split = prepareFitTest(rows, DAY, 20);
+    expect(split.test.models).toEqual(split.fit.models);
+    expect(split.test.staffingMethod.domestic).toBe(split.fit.staffingMethod.domestic);
+    const mid = (t: number[]) => t[2 * 24 + 12]!;
+    expect(mid(split.fit.staffing.queues.domestic!)).toBeGreaterThan(12.5);
+    expect(mid(split.test.staffing.queues.domestic!)).toBeLessThan(12);
+    expect(split.test.arrivals.queues[0]!.time.length).toBe(after.length);
+
+    const out = runWhatIf(split.fit, undefined, { replications: 3, seed: 2 }, split);
+    if ('cancelled' in out) throw new Error('cancelled');
+    const b = out.backtest!;
+    expect(b.fitUntil).toBe(DAY);
+    expect(b.marginSource).toBe('out_of_sample');
+    expect(b.outOfSample!.requests).toBe(after.length);
+    // the later weeks are busier (fewer agents): the out-of-sample observed level is lower
+    expect(b.outOfSample!.kpis.pickup_within_20s.observed).toBeLessThan(
+      b.inSample.kpis.pickup_within_20s.observed - 0.1
+    );
+    for (const period of [b.inSample, b.outOfSample!]) {
+      expect(Math.abs(period.kpis.pickup_within_20s.error)).toBeLessThan(0.03);
+      expect(Math.abs(period.kpis.abandon_rate.error)).toBeLessThan(0.02);
+      expect(Math.abs(period.kpis.avg_wait_seconds.error)).toBeLessThan(0.15);
+    }
+    expect(b.margin.pickup_within_20s).toBe(Math.abs(b.outOfSample!.kpis.pickup_within_20s.error));
+  });
+
+  it('says so when a side of the day is empty', () => {
+    expect(() => prepareFitTest(rows, '2020-01-01', 20)).toThrow(/no human requests before/);
+    expect(() => prepareFitTest(rows, '2030-01-01', 20)).toThrow(/no human requests from that day/);
+  });
+});
