@@ -256,9 +256,9 @@ describe.each(ENGINES)('vendor presets on $name DuckDB', ({ open }) => {
       ],
       [
         'Satisfaction Score',
-        ['Good', 'Bad', 'Good with comment', 'Offered', 'Unoffered', ''],
+        ['Good', 'Bad', 'Good with comment', 'Offered', 'Unoffered', 'Not Offered', ''],
         'csat',
-        ['5', '1', '5', null, null, null]
+        ['5', '1', '5', null, null, null, null]
       ]
     ] as const)('maps every %s value', async (column, values, field, expected) => {
       const rows = await project(db, varying(text, column, values), 'zendesk-tickets');

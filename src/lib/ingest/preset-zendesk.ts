@@ -117,7 +117,7 @@ function plan(header: readonly string[]): PresetPlan {
   const score = optional('Satisfaction Score');
   if (score) {
     const s = `lower(${cell(score)})`;
-    expressions.csat = `CASE WHEN ${s} LIKE 'good%' THEN '5' WHEN ${s} LIKE 'bad%' THEN '1' WHEN ${s} IN ('offered', 'unoffered') THEN NULL ELSE ${cell(score)} END`;
+    expressions.csat = `CASE WHEN ${s} LIKE 'good%' THEN '5' WHEN ${s} LIKE 'bad%' THEN '1' WHEN regexp_replace(${s}, '[^a-z]', '', 'g') IN ('offered', 'unoffered', 'notoffered') THEN NULL ELSE ${cell(score)} END`;
   }
   const rejectIf = [FIRST_REPLY, FULL_RESOLUTION].flatMap((name) => {
     const c = optional(name);
@@ -141,7 +141,7 @@ export const zendeskPreset: Preset = {
     'entry_channel = Via as a lower-case code: Mail/Email → mail, Web form/Web Widget/Help Center → web, Chat/Messaging → chat, Voice/Phone → phone, Web service/API → api, Mobile SDK → mobile, other names snake_cased (twitter, closed_ticket …). platform: phone → phone, web → web.',
     'first_response_at = Created at + "First reply time in minutes" (calendar minutes, not the business-hours column).',
     'resolved_at (Solved and Closed tickets) = Solved at; when Solved at is empty, Created at + "Full resolution time in minutes".',
-    'csat from Satisfaction Score: Good → 5, Bad → 1 (an assumption: Zendesk rates good/bad only, so csat_mean is a share of good ratings on a 1–5 scale); Offered and Unoffered (no rating) → empty.',
+    'csat from Satisfaction Score: Good → 5, Bad → 1 (an assumption: Zendesk rates good/bad only, so csat_mean is a share of good ratings on a 1–5 scale); Offered, Not Offered and Unoffered (no rating) → empty.',
     'user_id = Requester id, agent_id = Assignee, issue_type = Ticket type (lower-case). Group, Tags, Reopens, Replies and the wait-time columns stay unmapped.',
     'Timestamps without an offset are read in the dataset time zone (Asia/Shanghai unless you choose your Zendesk account’s zone); values with an offset keep it.',
     unsupportedNote(SUPPLIES)
