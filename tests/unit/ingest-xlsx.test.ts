@@ -249,6 +249,27 @@ describe('workbook size guard', () => {
     expect(viaLoader.kind).toBe('too-large');
   });
 
+  it('refuses a workbook whose data inflates past the limit though it declares less', async () => {
+    const rows: Cell[][] = [['ticket_id', 'note']];
+    for (let i = 0; i < 20_000; i++) rows.push([`t${i}`, 'the same words again and again']);
+    const honest = writeWorkbook([['Tickets', rows]], 'xlsx', { compression: true });
+    const entries = readZipDirectory(honest);
+    const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    expect(sheet.method).toBe(8);
+    expect(sheet.compressedSize * 2).toBeLessThan(sheet.uncompressedSize);
+    const lying = declareSize(honest, 'xl/worksheets/sheet1.xml', 1000);
+    const declared = readZipDirectory(lying).reduce((n, e) => n + e.uncompressedSize, 0);
+    const limit = declared + 64 * 1024;
+    await expect(
+      spreadsheetToCsv(honest, { sizeLimit: sheet.uncompressedSize * 2 })
+    ).resolves.not.toBeNull();
+    const read = vi.fn();
+    const error = await failure(() => spreadsheetToCsv(lying, { sizeLimit: limit, read }));
+    expect(read).not.toHaveBeenCalled();
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toContain('its data inflates past');
+  });
+
   it('applies a smaller limit when given one', async () => {
     const bytes = writeWorkbook([['Tickets', ZENDESK]]);
     const unpacked = readZipDirectory(bytes).reduce((n, e) => n + e.uncompressedSize, 0);
