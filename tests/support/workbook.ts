@@ -27,14 +27,15 @@ export function dateCell(text: string, date1904 = false): XLSX.CellObject {
 export function writeWorkbook(
   sheets: ReadonlyArray<[string, Cell[][]]>,
   bookType: BookType = 'xlsx',
-  options: { date1904?: boolean } = {}
+  options: { date1904?: boolean; compression?: boolean } = {}
 ): Uint8Array {
   const book = XLSX.utils.book_new();
   for (const [name, rows] of sheets) {
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
   }
   if (options.date1904) book.Workbook = { ...book.Workbook, WBProps: { date1904: true } };
-  return new Uint8Array(XLSX.write(book, { type: 'array', bookType }) as ArrayBuffer);
+  const compression = options.compression ?? false;
+  return new Uint8Array(XLSX.write(book, { type: 'array', bookType, compression }) as ArrayBuffer);
 }
 
 /**

@@ -9,6 +9,7 @@ export const SPREADSHEET_MESSAGES = {
   ),
   sheetLabel: m('工作表', 'Sheet'),
   sheetOption: m('{name}（{rows} 行）', '{name} ({rows} rows)'),
+  sheetOptionOne: m('{name}（1 行）', '{name} (1 row)'),
   workbookInfo: m('{format} 工作簿，共 {count} 个工作表', '{format} workbook, {count} sheet(s)'),
   sheetRead: m('读取工作表“{sheet}”', 'sheet “{sheet}”')
 } as const;

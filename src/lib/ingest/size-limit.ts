@@ -48,3 +48,20 @@ export function assertUnpackedSize(format: string, unpacked: number, limit: numb
       'Save fewer rows or columns per workbook (e.g. one month), or export the sheet as CSV.'
   );
 }
+
+/** Throws a `too-large` LoadError when a workbook's entries inflate past the limit despite smaller declared sizes. */
+export function assertInflatedSize(
+  format: string,
+  declared: number,
+  inflated: number,
+  limit: number
+): void {
+  if (inflated <= limit) return;
+  throw new LoadError(
+    'too-large',
+    `This ${format} workbook declares ${formatBytes(declared)} unpacked, but its data inflates ` +
+      `past ${formatBytes(limit)}; files up to ${formatBytes(limit)} are loaded. Nothing was ` +
+      'parsed. The archive may be damaged or built to exhaust memory: open it in a spreadsheet ' +
+      'program and save it again.'
+  );
+}

@@ -4,8 +4,8 @@
  * workbook arrives; the page passes one that runs in a Web Worker.
  */
 import { LoadError } from './load-error';
-import { assertUnpackedSize, fileSizeLimit } from './size-limit';
-import { isZip, readZipDirectory, type ZipEntry } from './zip-directory';
+import { assertInflatedSize, assertUnpackedSize, fileSizeLimit } from './size-limit';
+import { inflatedSize, isZip, readZipDirectory, type ZipEntry } from './zip-directory';
 
 export type SpreadsheetFormat = 'xlsx' | 'xlsb' | 'xls' | 'ods';
 
@@ -85,27 +85,34 @@ function zipFormat(bytes: Uint8Array, entries: readonly ZipEntry[]): Spreadsheet
   );
 }
 
-/** The format of a workbook and its unpacked size, or null when the bytes are no workbook. */
+function damagedZip(error: unknown): LoadError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new LoadError(
+    'unreadable',
+    `This looks like a ZIP archive (an .xlsx?) but ${reason}: save the workbook again, ` +
+      'or export the sheet as CSV.'
+  );
+}
+
+/**
+ * The format of a workbook, its declared unpacked size and (for a zip) its entries, or null
+ * when the bytes are no workbook.
+ */
 export function detectSpreadsheet(
   bytes: Uint8Array
-): { format: SpreadsheetFormat; unpackedBytes: number } | null {
+): { format: SpreadsheetFormat; unpackedBytes: number; entries: ZipEntry[] } | null {
   if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
-    return { format: 'xls', unpackedBytes: bytes.length };
+    return { format: 'xls', unpackedBytes: bytes.length, entries: [] };
   }
   if (!isZip(bytes)) return null;
   let entries: ZipEntry[];
   try {
     entries = readZipDirectory(bytes);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LoadError(
-      'unreadable',
-      `This looks like a ZIP archive (an .xlsx?) but ${reason}: save the workbook again, ` +
-        'or export the sheet as CSV.'
-    );
+    throw damagedZip(error);
   }
   const unpackedBytes = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  return { format: zipFormat(bytes, entries), unpackedBytes };
+  return { format: zipFormat(bytes, entries), unpackedBytes, entries };
 }
 
 async function readOnThisThread(bytes: Uint8Array, request: SheetRequest): Promise<SheetCsv> {
@@ -115,7 +122,8 @@ async function readOnThisThread(bytes: Uint8Array, request: SheetRequest): Promi
 
 /**
  * One sheet of a workbook as CSV bytes, or null when `bytes` are no workbook. A workbook whose
- * declared unpacked size is over the limit is refused before it is parsed.
+ * declared unpacked size is over the limit, or whose entries inflate past it whatever they
+ * declare, is refused before it is parsed.
  */
 export async function spreadsheetToCsv(
   bytes: Uint8Array,
@@ -123,7 +131,15 @@ export async function spreadsheetToCsv(
 ): Promise<SheetCsv | null> {
   const found = detectSpreadsheet(bytes);
   if (!found) return null;
-  assertUnpackedSize(found.format, found.unpackedBytes, options.sizeLimit ?? fileSizeLimit());
+  const limit = options.sizeLimit ?? fileSizeLimit();
+  assertUnpackedSize(found.format, found.unpackedBytes, limit);
+  let inflated: number;
+  try {
+    inflated = await inflatedSize(bytes, found.entries, limit);
+  } catch (error) {
+    throw damagedZip(error);
+  }
+  assertInflatedSize(found.format, found.unpackedBytes, inflated, limit);
   const read = options.read ?? readOnThisThread;
   return read(bytes, { format: found.format, sheet: options.sheet });
 }

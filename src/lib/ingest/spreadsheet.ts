@@ -133,7 +133,7 @@ function writeCsv(
       chunks.push(encoder.encode(`${lines.join('\n')}\n`));
       lines = [];
     }
-    if ((i + 1) % PROGRESS_ROWS === 0) progress(i + 1);
+    if (i > 0 && i % PROGRESS_ROWS === 0) progress(i);
   });
   if (lines.length > 0) chunks.push(encoder.encode(`${lines.join('\n')}\n`));
   return concat(chunks);
@@ -177,7 +177,7 @@ export function workbookToCsv(
   const grid = grids[index]!;
   const shape = layouts[index]!;
   const sheet = sheets[index]!.name;
-  const total = shape.rows.length;
+  const total = Math.max(0, shape.rows.length - 1);
   const csv = writeCsv(grid, shape, context, (done) =>
     onProgress?.({ stage: 'convert', sheet, done, total })
   );
