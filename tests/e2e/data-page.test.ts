@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, waitForMetrics, type AppSession } from './support/app';
 
 const ZH_EXPORT = Buffer.from(
-  '\ufeff工单号,创建时间,渠道,平台\r\n' +
-    'z1,2026/3/2 10:00,热线,安卓\r\n' +
-    'z2,2026/3/2 23:30,热线,苹果\r\n' +
-    'z3,2026/3/3 09:00,热线,诺基亚\r\n'
+  '\ufeff工单号,创建时间,渠道,地区\r\n' +
+    'z1,2026/3/2 10:00,热线,国内\r\n' +
+    'z2,2026/3/2 23:30,热线,东南亚\r\n' +
+    'z3,2026/3/3 09:00,热线,火星\r\n'
 );
 
 async function rows(page: Page) {
@@ -55,17 +55,19 @@ describe('data & mapping page', () => {
     expect(
       await page.$eval('[data-source-select="created_at"]', (s) => (s as HTMLSelectElement).value)
     ).toBe('1');
-    expect(await page.$$('[data-mapping-column="ticket_id"] [data-required]')).toHaveLength(1);
-    expect(await page.textContent('[data-rejected-rows]')).toContain('诺基亚');
+    // v2: only created_at is required
+    expect(await page.$$('[data-mapping-column="created_at"] [data-required]')).toHaveLength(1);
+    expect(await page.$$('[data-mapping-column="ticket_id"] [data-required]')).toHaveLength(0);
+    expect(await page.textContent('[data-rejected-rows]')).toContain('火星');
   });
 
   it('highlights the unmatched value; mapping it and applying reloads with every row accepted', async () => {
     const unmatched = await page.$$eval(
-      '[data-value-map="platform"] [data-unmatched="true"]',
+      '[data-value-map="region"] [data-unmatched="true"]',
       (trs) => trs.map((tr) => tr.getAttribute('data-value-row'))
     );
-    expect(unmatched).toEqual(['诺基亚']);
-    await page.selectOption('[data-value-row="诺基亚"] select', 'phone');
+    expect(unmatched).toEqual(['火星']);
+    await page.selectOption('[data-value-row="火星"] select', 'other_overseas');
     await page.waitForSelector('[data-mapping-dirty]');
     await page.click('[data-apply-mapping]');
     await page.waitForSelector('[data-report-rows][data-accepted="3"]', { timeout: 60_000 });
@@ -80,8 +82,8 @@ describe('data & mapping page', () => {
     ]);
     const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(json.version).toBe(1);
-    expect(json.columns.platform).toBe(3);
-    expect(json.values.platform['诺基亚']).toBe('phone');
+    expect(json.columns.region).toBe(3);
+    expect(json.values.region['火星']).toBe('other_overseas');
     await page.setInputFiles('[data-import-mapping]', {
       name: 'bad.json',
       mimeType: 'application/json',
@@ -136,6 +138,47 @@ describe('data & mapping page', () => {
     await page.waitForSelector('main:not([aria-busy="true"])');
     expect(await rows(page)).toEqual({ total: 3, accepted: 2, rejected: 1 });
     expect(await page.getAttribute('[data-rows-total]', 'data-rows-total')).toBe('3');
+  });
+
+  it('a file with only a creation time loads, the notes say how; a constant channel can be set', async () => {
+    await page.setInputFiles('input[type=file]', {
+      name: 'times.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '创建时间,内容,解决时间\n2026-03-02 10:00:00,a,NULL\n2026-03-02 11:00:00,b,\n'
+      )
+    });
+    await page.waitForSelector('[data-report-rows][data-total="2"][data-accepted="2"]', {
+      timeout: 60_000
+    });
+    const notices = () =>
+      page.$$eval('[data-notice]', (els) => els.map((e) => e.getAttribute('data-notice')));
+    expect(await notices()).toEqual([
+      'ticket-id-from-line',
+      'entry-channel-constant',
+      'sentinel-resolved_at'
+    ]);
+    await page.selectOption('[data-source-select="region"]', 'constant');
+    await page.fill('[data-constant-input="region"]', 'mars');
+    await page.press('[data-constant-input="region"]', 'Enter');
+    expect(await page.textContent('[data-constant-error="region"]')).toContain(
+      '"mars" is not a region code'
+    );
+    await page.fill('[data-constant-input="region"]', '');
+    await page.press('[data-constant-input="region"]', 'Enter');
+    await page.selectOption('[data-source-select="region"]', '');
+    await page.selectOption('[data-source-select="entry_channel"]', 'constant');
+    await page.fill('[data-constant-input="entry_channel"]', '电话');
+    await page.press('[data-constant-input="entry_channel"]', 'Enter');
+    await page.waitForSelector('[data-mapping-dirty]');
+    await page.click('[data-apply-mapping]');
+    await page.waitForSelector('[data-notice="constant-entry_channel"]', { timeout: 60_000 });
+    expect(await notices()).toEqual([
+      'ticket-id-from-line',
+      'constant-entry_channel',
+      'sentinel-resolved_at'
+    ]);
+    expect(await page.textContent('[data-notice="constant-entry_channel"]')).toContain('hotline');
   });
 
   it('made no request beyond the app itself', () => {

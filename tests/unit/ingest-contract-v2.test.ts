@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
 import { loadTicketFile } from '../../src/lib/ingest/load';
 import { mappingFromJson, mappingToJson } from '../../src/lib/ingest/mapping-json';
+import { computeMetrics } from '../../src/lib/metrics/compute';
+import { DEFAULT_SETTINGS } from '../../src/lib/metrics/settings';
 import { ENGINES } from '../support/engines';
 import { csvBytes, loadCsv } from '../fixtures/metrics/harness';
 
@@ -152,6 +154,26 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
       'constant-entry_channel',
       'constant-region'
     ]);
+  });
+
+  it('computes every metric over open codes the metrics have no meaning for', async () => {
+    const report = await loadCsv(db, [
+      'ticket_id,created_at,entry_channel,handling_channel,platform,priority,issue_type,customer_type,human_requested_at,agent_answered_at,resolved_at,status,resolved_by,load_ms',
+      'a,2026-03-01 08:00:00,mail,chat,kaios,sev2,late_parcel,enterprise,2026-03-01 08:01:00,2026-03-01 08:01:10,2026-03-01 09:00:00,resolved,agent,900',
+      'b,2026-03-01 09:00:00,hotline,hotline,ios,P1,fund_safety,individual,2026-03-01 09:01:00,,,open,,',
+      'c,2026-03-02 10:00:00,web,web,web,urgent,status_query,individual,,,2026-03-02 10:30:00,resolved,bot,'
+    ]);
+    expect(report.rows.accepted).toBe(3);
+    const results = await computeMetrics(db, {
+      filters: {},
+      settings: DEFAULT_SETTINGS,
+      present: report.presentColumns
+    });
+    expect(results.length).toBeGreaterThan(20);
+    const byId = new Map(results.map((r) => [r.id, r]));
+    expect(byId.get('volume_by_channel')).toMatchObject({
+      values: { mail: 1, hotline: 1, web: 1 }
+    });
   });
 
   it('loads a Chinese message-board export with no mapping file', async () => {

@@ -84,5 +84,12 @@ export const DATA_MESSAGES = {
     '已取消加载 {name}：当前数据没有任何改变。',
     'Loading {name} was cancelled: nothing was changed.'
   ),
-  noDataLoaded: m('尚未加载数据。', 'No data loaded yet.')
+  noDataLoaded: m('尚未加载数据。', 'No data loaded yet.'),
+  // data contract v2: notices, constants, open vocabularies
+  noticesLabel: m('说明', 'Notes'),
+  constantOption: m('常量（每行同一个值）', 'constant (one value for every row)'),
+  constantValue: m('常量值', 'Constant value'),
+  idFromLine: m('未选择：以行号命名（L2、L3…）', 'none: named after the line (L2, L3, …)'),
+  defaultChannel: m('未选择：所有工单记为 "unspecified"', 'none: every ticket is "unspecified"'),
+  keptOption: m('— 按原样保留 —', '— kept as written —')
 } as const;
