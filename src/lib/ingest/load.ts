@@ -4,7 +4,9 @@ import { closestHeader } from './suggest-mapping';
 import { buildValueMap, valueKey } from './value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
 import { LoadError } from './load-error';
-import type { Mapping, MappingEvidence } from './mapping-types';
+import { guessMarks } from './detect-event-log';
+import { eventLogPlan, eventRowsSql, foldedAttributes, foldSql } from './event-folding';
+import type { EventMark, Mapping, MappingEvidence } from './mapping-types';
 import {
   CROSS_COLUMN_CHECKS,
   mappedTimestampParser,
@@ -12,6 +14,7 @@ import {
   type TimestampParser
 } from './normalise-sql';
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
+import type { PresetPlan } from './preset-types';
 import { readCsvSql, RESET_REJECT_TABLES } from './read-csv-sql';
 import { canReadTyped, readTyped } from './typed-load';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
@@ -34,7 +37,13 @@ export interface LoadReport {
   header: string[];
   mapping: Mapping;
   evidence: MappingEvidence[];
-  rows: { total: number; accepted: number; rejected: number };
+  /**
+   * `total` lines read = `accepted` + `rejected` (for an event log these count events);
+   * `tickets` in the dataset (a ticket file: = accepted; an event log: tickets built).
+   */
+  rows: { total: number; accepted: number; rejected: number; tickets: number };
+  /** How an event log was folded into tickets; null for a ticket file. */
+  eventLog: EventLogReport | null;
   /** The first rejected rows, for the report; all of them are in the `rejected` table. */
   rejectedSample: RejectedRow[];
   /** Canonical columns the file supplies (mapped, or built by a preset). */
@@ -50,6 +59,21 @@ export interface LoadReport {
   /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
   dateRange: { from: string; to: string } | null;
   loadMs: number;
+}
+
+/** An event log's folding, for the report: which columns, which marks, what came of it. */
+export interface EventLogReport {
+  caseColumn: string;
+  timeColumn: string | null;
+  activityColumn: string | null;
+  marks: Partial<Record<EventMark, readonly string[]>>;
+  /** Events read (lines of the file), including those rejected. */
+  events: number;
+  /** Tickets folded from the accepted events; `ticketsRejected` of them failed validation. */
+  ticketsBuilt: number;
+  ticketsRejected: number;
+  /** Why the loader took the file for an event log (empty when a mapping or preset said so). */
+  detection: string[];
 }
 
 export interface LoadOptions {
@@ -82,13 +106,6 @@ export async function loadTicketFile(
     complete: options.completeValues
   });
   const plan = prepared.plan;
-  if (plan?.groupBy) {
-    throw new LoadError(
-      'unreadable',
-      'This file is an event log (one row per status change), not one row per ticket; ' +
-        'folding events into tickets is not supported yet. Export one row per ticket.'
-    );
-  }
   const timeZone = options.timeZone ?? plan?.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new LoadError('bad-setting', `Unknown time zone "${timeZone}" (e.g. Asia/Shanghai).`);
@@ -99,16 +116,27 @@ export async function loadTicketFile(
   const path = await db.registerFile('upload.csv', prepared.bytes);
   let typed = false;
   try {
-    if (canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)) {
+    if (
+      !plan?.groupBy &&
+      canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)
+    ) {
       typed = await readTyped(db, path, prepared, (range) => defineTimeZone(db, timeZone, range));
     }
     if (!typed) await readRaw(db, path, prepared);
   } finally {
     await db.dropFile('upload.csv');
   }
-  const unmatchedValues = typed ? {} : await normaliseRaw(db, prepared, options, timeZone);
+  let unmatchedValues: LoadReport['unmatchedValues'] = {};
+  let eventLog: EventLogReport | null = null;
+  if (plan?.groupBy) {
+    ({ unmatchedValues, eventLog } = await foldEvents(db, prepared, plan, options, timeZone));
+  } else if (!typed) {
+    unmatchedValues = await normaliseRaw(db, prepared, options, timeZone);
+  }
   await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT}`);
-  if (typed) {
+  if (eventLog) {
+    await rejectEvents(db, prepared.header.length);
+  } else if (typed) {
     const fields = prepared.header.map((_, i) => `CAST(NULL AS VARCHAR) AS c${i}`).join(', ');
     await db.exec(`CREATE OR REPLACE TABLE rejected AS
       SELECT CAST(NULL AS BIGINT) AS __rec, ${fields}, CAST(NULL AS VARCHAR) AS reason LIMIT 0`);
@@ -121,7 +149,11 @@ export async function loadTicketFile(
     await db.exec('DROP TABLE raw');
   }
 
-  const rows = await countRows(db);
+  const rows = await countRows(db, eventLog !== null);
+  if (eventLog) {
+    eventLog.events = rows.total;
+    await db.exec('DROP TABLE events');
+  }
   return {
     name: file.name,
     encoding: prepared.encoding,
@@ -132,6 +164,7 @@ export async function loadTicketFile(
     mapping: prepared.mapping,
     evidence: prepared.evidence,
     rows,
+    eventLog,
     rejectedSample: await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE),
     presentColumns: presentColumns(prepared, options),
     unmatchedValues,
@@ -171,6 +204,97 @@ async function normaliseRaw(
   );
   await markDuplicateIds(db);
   return unmatchedValues;
+}
+
+/**
+ * The grouped path: `raw` events get their case, time and marks (`events`, with each event's
+ * own problems); the accepted ones fold into one row per case, which becomes `raw` again and
+ * is validated like any ticket file's rows.
+ */
+async function foldEvents(
+  db: Db,
+  prepared: PreparedFile,
+  plan: PresetPlan,
+  options: LoadOptions,
+  timeZone: string
+): Promise<{ unmatchedValues: LoadReport['unmatchedValues']; eventLog: EventLogReport }> {
+  if (prepared.eventLogEvidence.length > 0) plan = (await guessMarksFromFile(db, prepared)) ?? plan;
+  const timed = plan.events?.time;
+  await defineTimeZone(
+    db,
+    timeZone,
+    timed ? `SELECT min(t) AS lo, max(t) AS hi FROM (SELECT ${timed} AS t FROM raw)` : null
+  );
+  const events = eventRowsSql(plan, prepared.header);
+  await db.query(`CREATE OR REPLACE TABLE events AS ${events.text}`, events.params);
+  await db.exec('DROP TABLE raw');
+  const fold = foldSql(plan, foldedAttributes(prepared.mapping, plan));
+  await db.exec(`CREATE OR REPLACE TABLE raw AS ${fold.text}`);
+  const formats = prepared.mapping.timestampFormats ?? {};
+  const ticketMapping: Mapping = {
+    columns: Object.fromEntries(fold.columns.map((column, k) => [column, k])),
+    values: prepared.mapping.values,
+    timestampFormats: Object.fromEntries(
+      fold.columns.map((c) => [c, plan.expressions[c] === undefined ? formats[c] : 'iso'])
+    )
+  };
+  const tickets: PreparedFile = {
+    ...prepared,
+    header: fold.columns,
+    mapping: ticketMapping,
+    plan: { ...plan, rejectIf: fold.rejectIf }
+  };
+  const unmatchedValues = await normaliseRaw(
+    db,
+    tickets,
+    { ...options, expressions: {} },
+    timeZone
+  );
+  const [counts] = await db.query<{ built: number; rejected: number }>(
+    `SELECT count(*) AS built, count(*) FILTER (WHERE __reason <> '') AS rejected FROM checked`
+  );
+  const column = (index: number | undefined) =>
+    index === undefined ? null : (prepared.header[index] ?? null);
+  return {
+    unmatchedValues,
+    eventLog: {
+      caseColumn: column(plan.events?.columns.case) ?? plan.groupBy!,
+      timeColumn: column(plan.events?.columns.time),
+      activityColumn: column(plan.events?.columns.activity),
+      marks: plan.events?.marks ?? {},
+      events: 0,
+      ticketsBuilt: counts?.built ?? 0,
+      ticketsRejected: counts?.rejected ?? 0,
+      detection: prepared.eventLogEvidence
+    }
+  };
+}
+
+/** A detected log's marks from every activity in the file (the sample may miss some). */
+async function guessMarksFromFile(db: Db, prepared: PreparedFile): Promise<PresetPlan | null> {
+  const events = prepared.mapping.events;
+  if (events?.activityColumn === undefined) return null;
+  const column = `c${events.activityColumn}`;
+  const rows = await db.query<{ v: string }>(
+    `SELECT DISTINCT ${column} AS v FROM raw WHERE ${column} IS NOT NULL LIMIT ${DISTINCT_VALUES_LIMIT}`
+  );
+  events.marks = guessMarks(rows.map((r) => r.v));
+  return eventLogPlan(prepared.mapping);
+}
+
+/** `rejected` for an event log: each event rejected on its own, then every event of a rejected ticket. */
+async function rejectEvents(db: Db, columnCount: number): Promise<void> {
+  const fields = Array.from({ length: columnCount }, (_, i) => `e.c${i}`).join(', ');
+  await db.exec(`CREATE OR REPLACE TABLE rejected AS
+    SELECT e.__rec, ${fields}, x.reason FROM events e JOIN (
+      SELECT __rec, __event_reason AS reason FROM events WHERE __event_reason <> ''
+      UNION ALL
+      SELECT e.__rec, 'ticket "' || left(e.__case, 80) || '" rejected: ' || c.__reason
+      FROM events e JOIN raw t ON e.__case = t.__case JOIN checked c ON c.__rec = t.__rec
+      WHERE c.__reason <> '' AND e.__event_reason = ''
+    ) x USING (__rec)`);
+  await db.exec('DROP TABLE checked');
+  await db.exec('DROP TABLE raw');
 }
 
 function presentColumns(prepared: PreparedFile, options: LoadOptions): string[] {
@@ -277,14 +401,24 @@ async function markDuplicateIds(db: Db): Promise<void> {
       FROM checked WHERE ticket_id IS NOT NULL) WHERE k > 1)`);
 }
 
-async function countRows(db: Db): Promise<LoadReport['rows']> {
-  const [counts] = await db.query<{ accepted: number; rejected: number; broken: number }>(
-    `SELECT (SELECT count(*) FROM tickets) AS accepted, (SELECT count(*) FROM rejected) AS rejected,
+/** Lines read, accepted and rejected (for an event log: events), and tickets in the dataset. */
+async function countRows(db: Db, eventLog: boolean): Promise<LoadReport['rows']> {
+  const [counts] = await db.query<{
+    tickets: number;
+    events: number;
+    rejected: number;
+    broken: number;
+  }>(
+    `SELECT (SELECT count(*) FROM tickets) AS tickets,
+       ${eventLog ? '(SELECT count(*) FROM events)' : '0'} AS events,
+       (SELECT count(*) FROM rejected) AS rejected,
        (SELECT count(DISTINCT line) FROM csv_rejects) AS broken`
   );
-  const accepted = counts?.accepted ?? 0;
-  const rejected = (counts?.rejected ?? 0) + (counts?.broken ?? 0);
-  return { total: accepted + rejected, accepted, rejected };
+  const tickets = counts?.tickets ?? 0;
+  const valueRejected = counts?.rejected ?? 0;
+  const accepted = eventLog ? (counts?.events ?? 0) - valueRejected : tickets;
+  const rejected = valueRejected + (counts?.broken ?? 0);
+  return { total: accepted + rejected, accepted, rejected, tickets };
 }
 
 /** Maps record numbers of parsed rows to spreadsheet lines, skipping lines the parser rejected. */

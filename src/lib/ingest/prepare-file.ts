@@ -1,5 +1,7 @@
 import { columnSpec, COLUMN_NAMES, REQUIRED_COLUMNS } from '../contract/columns';
 import { isParquet, maybeGunzip, toUtf8 } from './decode';
+import { detectEventLog, foldSuggestion } from './detect-event-log';
+import { eventLogPlan } from './event-folding';
 import { LoadError } from './load-error';
 import type { Mapping, MappingEvidence, SuggestedMapping } from './mapping-types';
 import { parquetToCsvBytes } from './parquet';
@@ -7,6 +9,7 @@ import { presetById, type PresetPlan } from './presets';
 import { sniffCsv } from './sniff';
 import { suggestMapping } from './suggest-mapping';
 import { detectTimestampFormat } from './timestamp-formats';
+import { isXes, xesToCsvBytes } from './xes';
 
 /** A file made ready for DuckDB: UTF-8 bytes, its dialect, its header and a mapping. */
 export interface PreparedFile {
@@ -29,6 +32,8 @@ export interface PreparedFile {
   /** True when every header name is already a canonical column name. */
   canonicalHeader: boolean;
   plan: PresetPlan | null;
+  /** Why the loader took the file for an event log; empty when it did not guess one. */
+  eventLogEvidence: string[];
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -48,12 +53,15 @@ export async function prepareFile(
 ): Promise<PreparedFile> {
   if (input.length === 0) throw new LoadError('empty', 'The file is empty.');
   let bytes: Uint8Array;
-  let fromParquet = false;
+  let container: 'parquet' | 'xes' | null = null;
   try {
     bytes = await maybeGunzip(input);
     if (isParquet(bytes)) {
       bytes = (await parquetToCsvBytes(bytes)).bytes;
-      fromParquet = true;
+      container = 'parquet';
+    } else if (isXes(bytes)) {
+      bytes = xesToCsvBytes(bytes);
+      container = 'xes';
     }
   } catch (error) {
     throw new LoadError('unreadable', errorMessage(error));
@@ -71,15 +79,24 @@ export async function prepareFile(
   const given = typeof mappingSource === 'function' ? mappingSource(sniffed.header) : mappingSource;
   const mapping = given && copyMapping(given);
   if (mapping && options.complete) detectMissingFormats(mapping, sniffed.sampleRows);
-  const suggestion = mapping ? null : suggestMapping(sniffed.header, sniffed.sampleRows);
+  let suggestion = mapping ? null : suggestMapping(sniffed.header, sniffed.sampleRows);
+  // A file in the contract's own vocabulary is a ticket log: a repeated ticket_id is an error.
+  const canonicalHeader = sniffed.header.every((h) => COLUMN_NAMES.includes(h));
+  const detected =
+    suggestion && !suggestion.mapping.presetId && !canonicalHeader
+      ? detectEventLog(sniffed.header, sniffed.sampleRows, suggestion)
+      : null;
+  if (suggestion && detected) suggestion = foldSuggestion(sniffed.header, suggestion, detected);
   const chosen = mapping ?? suggestion!.mapping;
   const plan = chosen.presetId
     ? presetById(chosen.presetId).plan(sniffed.header, sniffed.sampleRows)
-    : null;
+    : chosen.events
+      ? eventLogPlan(chosen)
+      : null;
   const built = new Set(Object.keys(plan?.expressions ?? {}));
   return {
     bytes: decoded.bytes,
-    encoding: fromParquet ? 'parquet' : decoded.encoding,
+    encoding: container ?? decoded.encoding,
     encodingEvidence: decoded.evidence,
     delimiter: sniffed.delimiter,
     dialectEvidence: sniffed.evidence,
@@ -93,8 +110,9 @@ export async function prepareFile(
     ),
     unmatchedValues: suggestion?.unmatchedValues ?? {},
     userMapping: mapping !== undefined,
-    canonicalHeader: sniffed.header.every((h) => COLUMN_NAMES.includes(h)),
-    plan
+    canonicalHeader,
+    plan,
+    eventLogEvidence: detected?.evidence ?? []
   };
 }
 
@@ -103,6 +121,10 @@ function copyMapping(mapping: Mapping): Mapping {
   const copy: Mapping = { columns: { ...mapping.columns }, values: Object.fromEntries(values) };
   if (mapping.timestampFormats) copy.timestampFormats = { ...mapping.timestampFormats };
   if (mapping.presetId !== undefined) copy.presetId = mapping.presetId;
+  if (mapping.events) {
+    const marks = Object.entries(mapping.events.marks).map(([mark, list]) => [mark, [...list!]]);
+    copy.events = { ...mapping.events, marks: Object.fromEntries(marks) };
+  }
   return copy;
 }
 

@@ -2,12 +2,20 @@
 import { anonymousBankPreset } from './preset-anonymous-bank';
 import { helpdeskPreset } from './preset-helpdesk';
 import { nyc311Preset } from './preset-nyc311';
+import { serviceNowPreset } from './preset-servicenow';
+import { volvoPreset } from './preset-volvo';
 import type { Preset, PresetPlan } from './preset-types';
 
 export type { Preset, PresetPlan } from './preset-types';
 
 /** Every built-in preset, most specific first. */
-export const PRESETS: readonly Preset[] = [anonymousBankPreset, helpdeskPreset, nyc311Preset];
+export const PRESETS: readonly Preset[] = [
+  anonymousBankPreset,
+  helpdeskPreset,
+  volvoPreset,
+  serviceNowPreset,
+  nyc311Preset
+];
 
 /** The preset whose header this is, if any. */
 export function findPreset(header: readonly string[]): Preset | undefined {
