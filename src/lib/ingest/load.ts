@@ -39,7 +39,8 @@ export interface LoadReport {
   evidence: MappingEvidence[];
   /**
    * `total` lines read = `accepted` + `rejected` (for an event log these count events);
-   * `tickets` in the dataset (a ticket file: = accepted; an event log: tickets built).
+   * `tickets` in the dataset (a ticket file: = accepted; an event log: the tickets built from
+   * its events that passed validation, see `eventLog`).
    */
   rows: { total: number; accepted: number; rejected: number; tickets: number };
   /** How an event log was folded into tickets; null for a ticket file. */
