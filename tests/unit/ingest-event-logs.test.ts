@@ -6,6 +6,7 @@ import type { Db } from '../../src/lib/db/types';
 import { loadTicketFile, rejectedRows, type LoadReport } from '../../src/lib/ingest/load';
 import { mappingFromJson, mappingToJson } from '../../src/lib/ingest/mapping-json';
 import type { Mapping } from '../../src/lib/ingest/mapping-types';
+import { eventLogPlan, eventRowsSql, foldSql } from '../../src/lib/ingest/event-folding';
 import { ENGINES } from '../support/engines';
 
 const FIXTURES = 'tests/fixtures/ingest';
@@ -78,17 +79,23 @@ function independentMedian(
   return { events: lines.length, cases: first.size, resolved: minutes.length, median };
 }
 
+const ROME = new Intl.DateTimeFormat('en', {
+  timeZone: 'Europe/Rome',
+  timeZoneName: 'shortOffset'
+});
+
 /** Europe/Rome wall clock → UTC ms, by asking Intl for the offset (independent of the loader). */
 function romeToUtc(text: string): number {
   const [d, t] = text.split(' ');
   const [y, m, day] = d!.split('/').map(Number);
   const [hh, mm, ss] = t!.split(':').map(Number);
   const naive = Date.UTC(y!, m! - 1, day!, hh!, mm!, Math.floor(ss!));
-  const zoneName = (ms: number) =>
-    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Rome', timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(ms))
-      .find((p) => p.type === 'timeZoneName')!.value;
-  const offsetHours = (ms: number) => Number(zoneName(ms).replace('GMT', '') || 0);
+  const offsetHours = (ms: number) =>
+    Number(
+      ROME.formatToParts(new Date(ms))
+        .find((p) => p.type === 'timeZoneName')!
+        .value.replace('GMT', '') || 0
+    );
   return naive - offsetHours(naive - offsetHours(naive) * 3_600_000) * 3_600_000;
 }
 
@@ -98,6 +105,55 @@ describe.each(ENGINES)('event logs on $name DuckDB', ({ open }) => {
     db = await open();
   });
   afterAll(() => db.close());
+
+  it('compiles a mapping into SQL that folds events on its own (no loader)', async () => {
+    await db.exec('CREATE OR REPLACE MACRO from_local(ts) AS ts');
+    await db.exec(`CREATE OR REPLACE TABLE raw AS SELECT * FROM (VALUES
+      (1, 'X', '2026-01-01 10:00:00', 'Created', 'ann', 'low'),
+      (2, 'X', '2026-01-01 10:30:00', 'Assigned', 'bob', ''),
+      (3, 'X', '2026-01-01 10:20:00', 'assigned ', 'cy', 'high'),
+      (4, 'X', '2026-01-01 12:00:00', 'Resolved', '', ''),
+      (5, 'Y', 'soon', 'Created', 'dee', 'low'),
+      (6, ' ', '2026-01-01 09:00:00', 'Created', 'eve', 'low')
+    ) t(__rec, c0, c1, c2, c3, c4)`);
+    const plan = eventLogPlan(EVENT_MAPPING);
+    const events = eventRowsSql(plan, ['Case', 'Timestamp', 'Activity', 'Agent', 'Impact']);
+    // the mark values are bound parameters, not SQL text
+    expect(events.params.slice(0, 5)).toEqual([
+      'created',
+      'queued',
+      'assigned',
+      'resolved',
+      'closed'
+    ]);
+    expect(events.text).not.toContain("'assigned'");
+    await db.query(`CREATE OR REPLACE TABLE events AS ${events.text}`, events.params);
+    const reasons = await db.query(
+      `SELECT __rec, __event_reason AS r FROM events WHERE __event_reason <> '' ORDER BY __rec`
+    );
+    expect(reasons).toEqual([
+      { __rec: 5, r: 'unreadable timestamp Timestamp "soon"' },
+      { __rec: 6, r: 'no case id (column "Case" is empty)' }
+    ]);
+    const fold = foldSql(plan, [
+      ['agent_id', 3],
+      ['priority', 4]
+    ]);
+    const rows = await db.query(fold.text);
+    const byName = Object.fromEntries(fold.columns.map((c, k) => [c, rows[0]![`c${k}`]]));
+    expect(rows).toHaveLength(1);
+    expect(byName).toEqual({
+      ticket_id: 'X',
+      created_at: '2026-01-01 10:00:00.000000Z',
+      human_requested_at: null, // Queued marks humans, and X has no Queued event
+      agent_answered_at: '2026-01-01 10:20:00.000000Z', // "assigned " matches trimmed, any case
+      resolved_at: '2026-01-01 12:00:00.000000Z',
+      status: 'resolved',
+      agent_id: 'bob', // last non-empty by time: bob at 10:30, after cy at 10:20
+      priority: 'high', // last non-empty: the empty ones at 10:30 and 12:00 do not count
+      entry_channel: 'help_feedback'
+    });
+  });
 
   describe('a hand-folded event log with a saved mapping', () => {
     let report: LoadReport;

@@ -55,7 +55,7 @@ export function foldedExpressions(
     out.resolved_at = instantText('max(__t) FILTER (WHERE __m_resolved AND __t >= __opened_at)');
   }
   if (has(marks.resolved) || has(marks.closed)) {
-    out.status = `CASE WHEN bool_or(__m_resolved) THEN 'resolved' WHEN bool_or(__m_closed) THEN 'unresolved' ELSE 'open' END`;
+    out.status = `CASE WHEN bool_or(__m_resolved AND __t >= __opened_at) THEN 'resolved' WHEN bool_or(__m_closed) THEN 'unresolved' ELSE 'open' END`;
   }
   // The contract on this branch has no `unspecified` channel yet: a log without one is
   // taken as tickets from the help form, as the helpdesk preset always did.

@@ -4,9 +4,8 @@ import { closestHeader } from './suggest-mapping';
 import { buildValueMap, valueKey } from './value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
 import { LoadError } from './load-error';
-import { guessMarks } from './detect-event-log';
-import { eventLogPlan, eventRowsSql, foldedAttributes, foldSql } from './event-folding';
-import type { EventMark, Mapping, MappingEvidence } from './mapping-types';
+import { foldEvents, rejectEvents, type EventLogReport } from './load-events';
+import type { Mapping, MappingEvidence } from './mapping-types';
 import {
   CROSS_COLUMN_CHECKS,
   mappedTimestampParser,
@@ -14,10 +13,11 @@ import {
   type TimestampParser
 } from './normalise-sql';
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
-import type { PresetPlan } from './preset-types';
 import { readCsvSql, RESET_REJECT_TABLES } from './read-csv-sql';
 import { canReadTyped, readTyped } from './typed-load';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
+
+export type { EventLogReport } from './load-events';
 
 export interface RejectedRow {
   /** Spreadsheet row number: the header is line 1, each record one line. */
@@ -60,21 +60,6 @@ export interface LoadReport {
   /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
   dateRange: { from: string; to: string } | null;
   loadMs: number;
-}
-
-/** An event log's folding, for the report: which columns, which marks, what came of it. */
-export interface EventLogReport {
-  caseColumn: string;
-  timeColumn: string | null;
-  activityColumn: string | null;
-  marks: Partial<Record<EventMark, readonly string[]>>;
-  /** Events read (lines of the file), including those rejected. */
-  events: number;
-  /** Tickets folded from the accepted events; `ticketsRejected` of them failed validation. */
-  ticketsBuilt: number;
-  ticketsRejected: number;
-  /** Why the loader took the file for an event log (empty when a mapping or preset said so). */
-  detection: string[];
 }
 
 export interface LoadOptions {
@@ -130,7 +115,10 @@ export async function loadTicketFile(
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let eventLog: EventLogReport | null = null;
   if (plan?.groupBy) {
-    ({ unmatchedValues, eventLog } = await foldEvents(db, prepared, plan, options, timeZone));
+    ({ unmatchedValues, eventLog } = await foldEvents(db, prepared, plan, {
+      defineTimeZone: (range) => defineTimeZone(db, timeZone, range),
+      normalise: (tickets) => normaliseRaw(db, tickets, { ...options, expressions: {} }, timeZone)
+    }));
   } else if (!typed) {
     unmatchedValues = await normaliseRaw(db, prepared, options, timeZone);
   }
@@ -205,97 +193,6 @@ async function normaliseRaw(
   );
   await markDuplicateIds(db);
   return unmatchedValues;
-}
-
-/**
- * The grouped path: `raw` events get their case, time and marks (`events`, with each event's
- * own problems); the accepted ones fold into one row per case, which becomes `raw` again and
- * is validated like any ticket file's rows.
- */
-async function foldEvents(
-  db: Db,
-  prepared: PreparedFile,
-  plan: PresetPlan,
-  options: LoadOptions,
-  timeZone: string
-): Promise<{ unmatchedValues: LoadReport['unmatchedValues']; eventLog: EventLogReport }> {
-  if (prepared.eventLogEvidence.length > 0) plan = (await guessMarksFromFile(db, prepared)) ?? plan;
-  const timed = plan.events?.time;
-  await defineTimeZone(
-    db,
-    timeZone,
-    timed ? `SELECT min(t) AS lo, max(t) AS hi FROM (SELECT ${timed} AS t FROM raw)` : null
-  );
-  const events = eventRowsSql(plan, prepared.header);
-  await db.query(`CREATE OR REPLACE TABLE events AS ${events.text}`, events.params);
-  await db.exec('DROP TABLE raw');
-  const fold = foldSql(plan, foldedAttributes(prepared.mapping, plan));
-  await db.exec(`CREATE OR REPLACE TABLE raw AS ${fold.text}`);
-  const formats = prepared.mapping.timestampFormats ?? {};
-  const ticketMapping: Mapping = {
-    columns: Object.fromEntries(fold.columns.map((column, k) => [column, k])),
-    values: prepared.mapping.values,
-    timestampFormats: Object.fromEntries(
-      fold.columns.map((c) => [c, plan.expressions[c] === undefined ? formats[c] : 'iso'])
-    )
-  };
-  const tickets: PreparedFile = {
-    ...prepared,
-    header: fold.columns,
-    mapping: ticketMapping,
-    plan: { ...plan, rejectIf: fold.rejectIf }
-  };
-  const unmatchedValues = await normaliseRaw(
-    db,
-    tickets,
-    { ...options, expressions: {} },
-    timeZone
-  );
-  const [counts] = await db.query<{ built: number; rejected: number }>(
-    `SELECT count(*) AS built, count(*) FILTER (WHERE __reason <> '') AS rejected FROM checked`
-  );
-  const column = (index: number | undefined) =>
-    index === undefined ? null : (prepared.header[index] ?? null);
-  return {
-    unmatchedValues,
-    eventLog: {
-      caseColumn: column(plan.events?.columns.case) ?? plan.groupBy!,
-      timeColumn: column(plan.events?.columns.time),
-      activityColumn: column(plan.events?.columns.activity),
-      marks: plan.events?.marks ?? {},
-      events: 0,
-      ticketsBuilt: counts?.built ?? 0,
-      ticketsRejected: counts?.rejected ?? 0,
-      detection: prepared.eventLogEvidence
-    }
-  };
-}
-
-/** A detected log's marks from every activity in the file (the sample may miss some). */
-async function guessMarksFromFile(db: Db, prepared: PreparedFile): Promise<PresetPlan | null> {
-  const events = prepared.mapping.events;
-  if (events?.activityColumn === undefined) return null;
-  const column = `c${events.activityColumn}`;
-  const rows = await db.query<{ v: string }>(
-    `SELECT DISTINCT ${column} AS v FROM raw WHERE ${column} IS NOT NULL LIMIT ${DISTINCT_VALUES_LIMIT}`
-  );
-  events.marks = guessMarks(rows.map((r) => r.v));
-  return eventLogPlan(prepared.mapping);
-}
-
-/** `rejected` for an event log: each event rejected on its own, then every event of a rejected ticket. */
-async function rejectEvents(db: Db, columnCount: number): Promise<void> {
-  const fields = Array.from({ length: columnCount }, (_, i) => `e.c${i}`).join(', ');
-  await db.exec(`CREATE OR REPLACE TABLE rejected AS
-    SELECT e.__rec, ${fields}, x.reason FROM events e JOIN (
-      SELECT __rec, __event_reason AS reason FROM events WHERE __event_reason <> ''
-      UNION ALL
-      SELECT e.__rec, 'ticket "' || left(e.__case, 80) || '" rejected: ' || c.__reason
-      FROM events e JOIN raw t ON e.__case = t.__case JOIN checked c ON c.__rec = t.__rec
-      WHERE c.__reason <> '' AND e.__event_reason = ''
-    ) x USING (__rec)`);
-  await db.exec('DROP TABLE checked');
-  await db.exec('DROP TABLE raw');
 }
 
 function presentColumns(prepared: PreparedFile, options: LoadOptions): string[] {
