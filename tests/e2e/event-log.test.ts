@@ -24,6 +24,9 @@ describe('an event log uploaded in the page', () => {
 
   it('says how many events became how many tickets, and why it took the file for a log', async () => {
     const log = await page.waitForSelector('[data-event-log]');
+    if (process.env.E2E_SCREENSHOT) {
+      await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+    }
     expect(await log.getAttribute('data-events')).toBe('15');
     expect(await log.getAttribute('data-tickets-built')).toBe('4');
     expect(await log.textContent()).toMatch(
@@ -32,12 +35,11 @@ describe('an event log uploaded in the page', () => {
     expect(await page.textContent('[data-event-detection]')).toContain(
       '"Case" repeats in the sample'
     );
-    expect(await page.textContent('[data-event-marks]')).toContain('resolved ← "Resolved"');
+    expect(await page.textContent('[data-event-marks] [data-mark="resolved"]')).toContain(
+      '← "Resolved"'
+    );
     const rows = await page.waitForSelector('[data-report-rows]');
     expect(await rows.getAttribute('data-tickets')).toBe('4');
     expect(await rows.getAttribute('data-rejected')).toBe('3');
-    if (process.env.E2E_SCREENSHOT) {
-      await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
-    }
   });
 });

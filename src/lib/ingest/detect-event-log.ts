@@ -3,12 +3,7 @@
  * an id column whose values repeat, an activity/status/state column and a timestamp column
  * that changes within a case. Proposes how to fold it, marks guessed from activity names.
  */
-import type {
-  EventLogMapping,
-  EventMark,
-  MappingEvidence,
-  SuggestedMapping
-} from './mapping-types';
+import type { EventLogMapping, EventMark, SuggestedMapping } from './mapping-types';
 import { normaliseName } from './synonyms';
 import { detectTimestampFormatDetail } from './timestamp-formats';
 
@@ -176,7 +171,6 @@ export function detectEventLog(
  * the fold (their one-row-per-ticket readings would be wrong), the rest stay attributes.
  */
 export function foldSuggestion(
-  header: readonly string[],
   suggestion: SuggestedMapping,
   detected: DetectedEventLog
 ): SuggestedMapping {
@@ -190,16 +184,6 @@ export function foldSuggestion(
   const kept = new Set(Object.keys(columns));
   const pick = <T>(record: Partial<Record<string, T>>) =>
     Object.fromEntries(Object.entries(record).filter(([column]) => kept.has(column)));
-  const evidence: MappingEvidence[] = suggestion.evidence.filter((e) => kept.has(e.column));
-  const fold = (column: string, sourceIndex: number, reason: string): MappingEvidence => ({
-    column,
-    sourceIndex,
-    sourceHeader: header[sourceIndex] ?? '',
-    reason,
-    confidence: 'values'
-  });
-  evidence.push(fold('ticket_id', c, 'event log: one ticket per case id'));
-  evidence.push(fold('created_at', t, 'event log: first event of the case'));
   return {
     mapping: {
       columns,
@@ -207,7 +191,7 @@ export function foldSuggestion(
       timestampFormats: pick(suggestion.mapping.timestampFormats ?? {}),
       events: detected.events
     },
-    evidence,
+    evidence: suggestion.evidence.filter((e) => kept.has(e.column)),
     missingRequired: [],
     unmatchedValues: pick(suggestion.unmatchedValues),
     unambiguous: suggestion.unambiguous

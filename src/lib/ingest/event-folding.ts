@@ -5,7 +5,8 @@
  */
 import { DEFAULT_TIME_ZONE } from '../contract/columns';
 import { join, raw, sql, type Sql } from '../db/sql';
-import type { EventMark, Mapping } from './mapping-types';
+import { columnSpec } from '../contract/columns';
+import type { EventMark, Mapping, MappingEvidence } from './mapping-types';
 import type { PresetPlan } from './preset-types';
 import { utcTimestampSql } from './timestamp-formats';
 
@@ -97,6 +98,27 @@ export function eventLogPlan(mapping: Mapping): PresetPlan {
     expressions: foldedExpressions(events.marks, given),
     rejectIf: []
   };
+}
+
+/**
+ * Evidence for the columns a mapping's fold builds, in the form the mapping editor reads as
+ * "computed", so that it does not ask for a source column of its own.
+ */
+export function foldEvidence(plan: PresetPlan, header: readonly string[]): MappingEvidence[] {
+  const columns = plan.events?.columns;
+  const source = (column: string): number => {
+    if (!columns) return -1;
+    if (column === 'ticket_id') return columns.case;
+    if (column === 'status') return columns.activity ?? -1;
+    return columnSpec(column)?.type === 'ts' ? columns.time : -1;
+  };
+  return Object.keys(plan.expressions).map((column) => ({
+    column,
+    sourceIndex: source(column),
+    sourceHeader: header[source(column)] ?? '(constant)',
+    reason: "event log: folded from the case's events, computed by its SQL",
+    confidence: 'preset' as const
+  }));
 }
 
 function markSql(plan: PresetPlan, mark: EventMark): Sql {

@@ -1,7 +1,7 @@
 import { columnSpec, COLUMN_NAMES, REQUIRED_COLUMNS } from '../contract/columns';
 import { isParquet, maybeGunzip, toUtf8 } from './decode';
 import { detectEventLog, foldSuggestion } from './detect-event-log';
-import { eventLogPlan } from './event-folding';
+import { eventLogPlan, foldEvidence } from './event-folding';
 import { LoadError } from './load-error';
 import type { Mapping, MappingEvidence, SuggestedMapping } from './mapping-types';
 import { parquetToCsvBytes } from './parquet';
@@ -86,7 +86,7 @@ export async function prepareFile(
     suggestion && !suggestion.mapping.presetId && !canonicalHeader
       ? detectEventLog(sniffed.header, sniffed.sampleRows, suggestion)
       : null;
-  if (suggestion && detected) suggestion = foldSuggestion(sniffed.header, suggestion, detected);
+  if (suggestion && detected) suggestion = foldSuggestion(suggestion, detected);
   const chosen = mapping ?? suggestion!.mapping;
   const plan = chosen.presetId
     ? presetById(chosen.presetId).plan(sniffed.header, sniffed.sampleRows)
@@ -104,7 +104,10 @@ export async function prepareFile(
     duplicateHeaders: sniffed.duplicateHeaders,
     sampleRows: sniffed.sampleRows,
     mapping: chosen,
-    evidence: suggestion?.evidence ?? userEvidence(chosen, sniffed.header),
+    evidence: [
+      ...(suggestion?.evidence ?? userEvidence(chosen, sniffed.header)),
+      ...(plan && chosen.events && !chosen.presetId ? foldEvidence(plan, sniffed.header) : [])
+    ],
     missingRequired: REQUIRED_COLUMNS.filter(
       (c) => chosen.columns[c] === undefined && !built.has(c)
     ),
