@@ -18,12 +18,15 @@ export function toKpiJson(report: LoadReport, results: MetricResult[]) {
       }
     }
   }
-  return { rows: report.rows, metrics, unavailable };
+  return { rows: report.rows, eventLog: report.eventLog, metrics, unavailable };
 }
 
 export function formatKpiTable(report: LoadReport, results: MetricResult[]): string {
+  const { rows, eventLog } = report;
   const lines = [
-    `${report.name}: ${report.rows.total} rows, ${report.rows.accepted} accepted, ${report.rows.rejected} rejected`
+    eventLog
+      ? `${report.name}: ${rows.total} events read → ${eventLog.ticketsBuilt} tickets built; ${rows.accepted} events accepted, ${rows.rejected} rejected; ${rows.tickets} tickets loaded`
+      : `${report.name}: ${rows.total} rows, ${rows.accepted} accepted, ${rows.rejected} rejected`
   ];
   for (const rejected of report.rejectedSample.slice(0, 5)) {
     lines.push(`  rejected line ${rejected.line}: ${rejected.reason}`);

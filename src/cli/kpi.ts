@@ -5,7 +5,7 @@ import { FILTER_COLUMNS, type Filters } from '../lib/metrics/filters';
 import { computeMetrics } from '../lib/metrics/compute';
 import { DEFAULT_SETTINGS, parseSlaTarget } from '../lib/metrics/settings';
 import { formatKpiTable, toKpiJson } from './kpi-output';
-import { explainMapping, explainNotices, readMapping } from './mapping-report';
+import { explainEventLog, explainMapping, explainNotices, readMapping } from './mapping-report';
 import { failAndExit, loadForCli } from './load-for-cli';
 
 const USAGE =
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     }
     if (report.workbook) process.stderr.write(`read ${report.encodingEvidence}\n`);
     explainMapping(report);
+    explainEventLog(report);
     explainNotices(report);
     await assertFilterValuesPresent(db, filters);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });

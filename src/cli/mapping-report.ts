@@ -48,3 +48,21 @@ export function explainMapping(report: LoadReport): void {
     );
   }
 }
+
+/** For an event log: how many events became how many tickets, and how the file was read. */
+export function explainEventLog(report: LoadReport): void {
+  const log = report.eventLog;
+  if (!log) return;
+  const rejected = log.ticketsRejected > 0 ? ` (${log.ticketsRejected} of them rejected)` : '';
+  const lines = [
+    `event log: ${log.events} events read → ${log.ticketsBuilt} tickets built${rejected}; ` +
+      `${report.rows.accepted} events accepted, ${report.rows.rejected} rejected`,
+    `  one ticket per "${log.caseColumn}", ordered by "${log.timeColumn ?? 'file order'}"` +
+      (log.activityColumn ? `, activity "${log.activityColumn}"` : '')
+  ];
+  for (const [mark, values] of Object.entries(log.marks)) {
+    lines.push(`  ${mark} ← ${(values ?? []).map((v) => `"${v}"`).join(', ')}`);
+  }
+  for (const line of log.detection) lines.push(`  detected: ${line}`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+}

@@ -86,7 +86,7 @@ describe.each(ENGINES)('hostile and broken files on $name DuckDB', ({ open }) =>
     ];
     const report = await load(db, text(lines.join('\n') + '\n'));
     expect(report.header).toHaveLength(10_000);
-    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1 });
+    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1, tickets: 1 });
     expect(report.rejectedSample[0]?.fields).toHaveLength(10_000);
   });
 
@@ -96,7 +96,7 @@ describe.each(ENGINES)('hostile and broken files on $name DuckDB', ({ open }) =>
       db,
       text(`${HEADER},issue_type\na,${D},hotline,ok\nb,${D},hotline,"${huge}"\nc,${D},hotline,ok\n`)
     );
-    expect(report.rows).toEqual({ total: 3, accepted: 2, rejected: 1 });
+    expect(report.rows).toEqual({ total: 3, accepted: 2, rejected: 1, tickets: 2 });
     expect(report.rejectedSample[0]?.line).toBe(3);
     expect(report.rejectedSample[0]?.reason).toMatch(/line too long: 20 MB, the limit is 10 MB/);
   });
@@ -107,7 +107,7 @@ describe.each(ENGINES)('hostile and broken files on $name DuckDB', ({ open }) =>
       db,
       text(`${HEADER},issue_type\nb,${D},hotline,"${huge}"\nc,${D},hotline,ok\n`)
     );
-    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1 });
+    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1, tickets: 1 });
     expect(report.rejectedSample[0]?.reason).toContain('line too long');
   });
 
@@ -124,7 +124,7 @@ describe.each(ENGINES)('hostile and broken files on $name DuckDB', ({ open }) =>
       db,
       text(`${header}\n"${evil}",${D},hotline,"${evil}",'\\\nb,${D},hotline,"a"" OR ""1""=""1",x\n`)
     );
-    expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0 });
+    expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0, tickets: 2 });
     expect(report.header[4]).toBe('x"); DROP TABLE rejected; --');
     const rows = await db.query<{ ticket_id: string; true_intent: string }>(
       'SELECT ticket_id, true_intent FROM tickets ORDER BY ticket_id'

@@ -71,7 +71,7 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
 
     it('accepted + rejected = rows in the file', () => {
       expectBalanced(report, 13);
-      expect(report.rows).toEqual({ total: 13, accepted: 4, rejected: 9 });
+      expect(report.rows).toEqual({ total: 13, accepted: 4, rejected: 9, tickets: 4 });
     });
 
     it('reports each problem on its spreadsheet line', () => {
@@ -190,7 +190,7 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
       'o5,2026-03-01T02:15:30+02:00,hotline', // 00:15:30Z
       'o6,2026-02-28T19:15:30-05:00,hotline' // 00:15:30Z
     ]);
-    expect(report.rows).toEqual({ total: 6, accepted: 6, rejected: 0 });
+    expect(report.rows).toEqual({ total: 6, accepted: 6, rejected: 0, tickets: 6 });
     const rows = await db.query<{ ticket_id: string; created_at: number; created_local: number }>(
       'SELECT ticket_id, created_at, created_local FROM tickets ORDER BY ticket_id'
     );
@@ -213,7 +213,7 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
         'tz1,2026-03-01T08:15:30+08:00,hotline,2026-03-01 08:30:00'
       ]);
       // 08:15:30+08:00 = 00:15:30Z; resolved 08:30 Shanghai = 00:30Z → valid, 14.5 min
-      expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0 });
+      expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0, tickets: 1 });
       const [row] = await db.query<{ created_at: number; resolve_minutes: number }>(
         'SELECT created_at, resolve_minutes FROM tickets'
       );
@@ -230,7 +230,7 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
       'ticket_id,created_at,entry_channel',
       'lz,2026-03-01T00:15:30z,hotline'
     ]);
-    expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0 });
+    expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0, tickets: 1 });
   });
 
   it('keeps unknown extra columns and ignores them', async () => {
@@ -241,7 +241,7 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
         `x1,"hello, world",${D},hotline,grumpy`
       ])
     });
-    expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0 });
+    expect(report.rows).toEqual({ total: 1, accepted: 1, rejected: 0, tickets: 1 });
     expect(report.header).toEqual([
       'ticket_id',
       'notes',

@@ -303,20 +303,13 @@ describe('suggestMapping on the real logs', () => {
     expect(suggestMapping(f.header, f.rows).mapping.presetId).toBe('helpdesk-events');
   });
 
-  it('suggests a generic mapping for the Volvo incident log', () => {
+  it('recognises the Volvo incident log (BPI 2013) as a grouping preset', () => {
     const f = evalHead('bpi2013_volvo_incidents_events.csv');
     if (!f) return;
     const r = suggestMapping(f.header, f.rows);
-    expect(r.mapping.presetId).toBeUndefined();
-    expect(r.mapping.columns).toMatchObject({
-      ticket_id: 0,
-      created_at: 1,
-      status: 2,
-      priority: 4,
-      agent_id: 11
-    });
-    expect(r.mapping.timestampFormats?.created_at).toBe('iso');
-    expect(r.mapping.values.priority).toMatchObject({ medium: 'P2' });
+    expect(r.mapping.presetId).toBe('volvo-incidents');
+    expect(r.mapping.columns).toEqual({ priority: 4, agent_id: 11 });
+    expect(r.mapping.values.priority).toMatchObject({ medium: 'P2', major: 'P0' });
     expect(r.missingRequired).toEqual([]);
   });
 });

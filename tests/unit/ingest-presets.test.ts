@@ -122,27 +122,6 @@ describe.each(ENGINES)('ingest SQL on $name DuckDB', ({ open }) => {
     });
   });
 
-  it('folds the helpdesk event log into one ticket per case', async () => {
-    const path = `${EVALDATA}/helpdesk_italian_sw_finale.csv`;
-    if (!existsSync(path)) return console.warn(`skipping: ${path} not found`);
-    const { header, sampleRows } = await readRaw(
-      db,
-      'helpdesk.csv',
-      new Uint8Array(readFileSync(path))
-    );
-    const plan = findPreset(header)!.plan(header, sampleRows);
-    await db.exec(`CREATE OR REPLACE TABLE helpdesk AS ${presetProjectionSql(plan, 'raw')}`);
-    const [s] = await db.query(`SELECT count(*)::DOUBLE AS tickets,
-        count(*) FILTER (WHERE reject_reason IS NOT NULL)::DOUBLE AS rejected,
-        count(*) FILTER (WHERE resolved_at < created_at)::DOUBLE AS backwards,
-        count(*) FILTER (WHERE status = 'resolved')::DOUBLE AS resolved
-      FROM helpdesk`);
-    expect(s?.tickets).toBe(4580);
-    expect(s?.rejected).toBe(0);
-    expect(s?.backwards).toBe(0);
-    expect(s?.resolved).toBeGreaterThan(4000);
-  });
-
   it('reads CSV written from Parquet (zstd, naive and UTC timestamps)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pq-'));
     const file = join(dir, 't.parquet');

@@ -96,7 +96,7 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
       {},
       new AbortController().signal
     );
-    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1 });
+    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1, tickets: 1 });
     expect(report.unmatchedValues).toEqual({ region: ['火星'] });
   });
 
@@ -111,7 +111,7 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
       { name: 'zh.csv', bytes: ZH },
       { mapping: corrected, completeValues: true }
     );
-    expect(again.rows).toEqual({ total: 2, accepted: 2, rejected: 0 });
+    expect(again.rows).toEqual({ total: 2, accepted: 2, rejected: 0, tickets: 2 });
     // its own entry kept, 国内 completed from the synonyms, nothing left unmatched
     expect(again.mapping.values.region).toEqual({ 火星: 'other_overseas', 国内: 'domestic' });
     expect(again.unmatchedValues).toEqual({});

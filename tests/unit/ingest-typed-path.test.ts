@@ -34,7 +34,7 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
     const csv = generateTicketsCsv({ rows: 3000, seed: 11 });
     const typed = await ticketsVia(db, csv, false);
     const text = await ticketsVia(db, csv, true);
-    expect(typed.report.rows).toEqual({ total: 3000, accepted: 3000, rejected: 0 });
+    expect(typed.report.rows).toEqual({ total: 3000, accepted: 3000, rejected: 0, tickets: 3000 });
     expect(typed.rows).toEqual(text.rows);
   });
 
@@ -50,7 +50,7 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
     const bad =
       'ticket_id,created_at,region\nb1,2026-03-01 10:00:00,domestic\nb2,2026-03-01 10:00:00,atlantis\n';
     const { report } = await ticketsVia(db, bad, false);
-    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1 });
+    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1, tickets: 1 });
     expect(report.rejectedSample[0]).toMatchObject({
       line: 3,
       reason: 'unknown region "atlantis"'

@@ -22,6 +22,27 @@ export const DATA_MESSAGES = {
   rowsAccepted: m('接受', 'Accepted'),
   rowsRejected: m('拒绝', 'Rejected'),
   dateRange: m('日期范围', 'Date range'),
+  eventLogLabel: m('事件日志', 'Event log'),
+  eventLogFolded: m(
+    '读取 {events} 条事件 → 生成 {tickets} 张工单',
+    '{events} events read → {tickets} tickets built'
+  ),
+  eventLogTicketsRejected: m(
+    '（其中 {count} 张工单被拒绝，其事件逐条列在下方）',
+    '({count} of them rejected; their events are listed below)'
+  ),
+  eventLogColumns: m(
+    '每个“{case}”一张工单，按“{time}”排序，活动列“{activity}”',
+    'One ticket per "{case}", events ordered by "{time}", activity in "{activity}"'
+  ),
+  eventLogMarks: m('活动标记', 'Activity marks'),
+  eventLogDetected: m('识别为事件日志的依据', 'Why this was taken for an event log'),
+  markOpened: m('创建', 'opened'),
+  markHumanRequested: m('转人工', 'human requested'),
+  markAnswered: m('坐席接起', 'answered'),
+  markFirstResponse: m('首次响应', 'first response'),
+  markResolved: m('解决', 'resolved'),
+  markClosed: m('关闭', 'closed'),
   duplicateHeaders: m('重复的表头', 'Duplicate header names'),
   fields: m('原始字段', 'Fields'),
   noRejected: m('没有被拒绝的行。', 'No rejected rows.'),

@@ -4,6 +4,7 @@ import { closestHeader } from './suggest-mapping';
 import { buildValueMap, valueKey } from './value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
 import { LoadError } from './load-error';
+import { foldEvents, rejectEvents, type EventLogReport } from './load-events';
 import type { Mapping, MappingEvidence } from './mapping-types';
 import {
   CROSS_COLUMN_CHECKS,
@@ -27,6 +28,8 @@ import {
 import { isOpenColumn } from './value-synonyms';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
+export type { EventLogReport } from './load-events';
+
 export interface RejectedRow {
   /** Spreadsheet row number: the header is line 1, each record one line. */
   line: number;
@@ -45,7 +48,14 @@ export interface LoadReport {
   header: string[];
   mapping: Mapping;
   evidence: MappingEvidence[];
-  rows: { total: number; accepted: number; rejected: number };
+  /**
+   * `total` lines read = `accepted` + `rejected` (for an event log these count events);
+   * `tickets` in the dataset (a ticket file: = accepted; an event log: the tickets built from
+   * its events that passed validation, see `eventLog`).
+   */
+  rows: { total: number; accepted: number; rejected: number; tickets: number };
+  /** How an event log was folded into tickets; null for a ticket file. */
+  eventLog: EventLogReport | null;
   /** The first rejected rows, for the report; all of them are in the `rejected` table. */
   rejectedSample: RejectedRow[];
   /** Canonical columns the file supplies (mapped, or built by a preset). */
@@ -102,13 +112,6 @@ export async function loadTicketFile(
     spreadsheet: options.spreadsheet
   });
   const plan = prepared.plan;
-  if (plan?.groupBy) {
-    throw new LoadError(
-      'unreadable',
-      'This file is an event log (one row per status change), not one row per ticket; ' +
-        'folding events into tickets is not supported yet. Export one row per ticket.'
-    );
-  }
   const timeZone = options.timeZone ?? plan?.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new LoadError('bad-setting', `Unknown time zone "${timeZone}" (e.g. Asia/Shanghai).`);
@@ -120,18 +123,38 @@ export async function loadTicketFile(
   const path = await db.registerFile('upload.csv', prepared.bytes);
   let typed = false;
   try {
-    if (canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)) {
+    if (
+      !plan?.groupBy &&
+      canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)
+    ) {
       typed = await readTyped(db, path, prepared, (range) => defineTimeZone(db, timeZone, range));
     }
     if (!typed) await readRaw(db, path, prepared);
   } finally {
     await db.dropFile('upload.csv');
   }
-  const { unmatchedValues, gaps } = typed
-    ? { unmatchedValues: {}, gaps: NO_GAPS }
-    : await normaliseRaw(db, prepared, options, timeZone, fallbacks);
+  let unmatchedValues: LoadReport['unmatchedValues'] = {};
+  let gaps: SourceGaps = NO_GAPS;
+  let eventLog: EventLogReport | null = null;
+  if (plan?.groupBy) {
+    ({ unmatchedValues, gaps, eventLog } = await foldEvents(db, prepared, plan, {
+      defineTimeZone: (range) => defineTimeZone(db, timeZone, range),
+      normalise: (tickets) =>
+        normaliseRaw(
+          db,
+          tickets,
+          { ...options, expressions: {} },
+          timeZone,
+          columnFallbacks(tickets.mapping, {})
+        )
+    }));
+  } else if (!typed) {
+    ({ unmatchedValues, gaps } = await normaliseRaw(db, prepared, options, timeZone, fallbacks));
+  }
   await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT}`);
-  if (typed) {
+  if (eventLog) {
+    await rejectEvents(db, prepared.header.length);
+  } else if (typed) {
     const fields = prepared.header.map((_, i) => `CAST(NULL AS VARCHAR) AS c${i}`).join(', ');
     await db.exec(`CREATE OR REPLACE TABLE rejected AS
       SELECT CAST(NULL AS BIGINT) AS __rec, ${fields}, CAST(NULL AS VARCHAR) AS reason LIMIT 0`);
@@ -145,7 +168,11 @@ export async function loadTicketFile(
     await db.exec('DROP TABLE IF EXISTS __broken_offsets');
   }
 
-  const rows = await countRows(db);
+  const rows = await countRows(db, eventLog !== null);
+  if (eventLog) {
+    eventLog.events = rows.total;
+    await db.exec('DROP TABLE events');
+  }
   const notices = await loadNotices(db, {
     mapping: prepared.mapping,
     expressions: options.expressions,
@@ -163,6 +190,7 @@ export async function loadTicketFile(
     mapping: prepared.mapping,
     evidence: prepared.evidence,
     rows,
+    eventLog,
     rejectedSample: await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE),
     presentColumns: presentColumns(prepared, options),
     unmatchedValues,
@@ -319,14 +347,24 @@ async function markDuplicateIds(db: Db): Promise<void> {
       FROM checked WHERE ticket_id IS NOT NULL) WHERE k > 1)`);
 }
 
-async function countRows(db: Db): Promise<LoadReport['rows']> {
-  const [counts] = await db.query<{ accepted: number; rejected: number; broken: number }>(
-    `SELECT (SELECT count(*) FROM tickets) AS accepted, (SELECT count(*) FROM rejected) AS rejected,
+/** Lines read, accepted and rejected (for an event log: events), and tickets in the dataset. */
+async function countRows(db: Db, eventLog: boolean): Promise<LoadReport['rows']> {
+  const [counts] = await db.query<{
+    tickets: number;
+    events: number;
+    rejected: number;
+    broken: number;
+  }>(
+    `SELECT (SELECT count(*) FROM tickets) AS tickets,
+       ${eventLog ? '(SELECT count(*) FROM events)' : '0'} AS events,
+       (SELECT count(*) FROM rejected) AS rejected,
        (SELECT count(DISTINCT line) FROM csv_rejects) AS broken`
   );
-  const accepted = counts?.accepted ?? 0;
-  const rejected = (counts?.rejected ?? 0) + (counts?.broken ?? 0);
-  return { total: accepted + rejected, accepted, rejected };
+  const tickets = counts?.tickets ?? 0;
+  const valueRejected = counts?.rejected ?? 0;
+  const accepted = eventLog ? (counts?.events ?? 0) - valueRejected : tickets;
+  const rejected = valueRejected + (counts?.broken ?? 0);
+  return { total: accepted + rejected, accepted, rejected, tickets };
 }
 
 /** Maps record numbers of parsed rows to spreadsheet lines, skipping lines the parser rejected. */

@@ -1,6 +1,6 @@
 /** Persisting mappings: a header fingerprint to remember them by, and validated JSON. */
 import { columnSpec } from '../contract/columns';
-import type { Mapping } from './mapping-types';
+import { EVENT_MARKS, type EventLogMapping, type EventMark, type Mapping } from './mapping-types';
 import { presetById } from './presets';
 import { normaliseName } from './synonyms';
 import { TIMESTAMP_FORMATS, type TimestampFormat } from './timestamp-formats';
@@ -114,6 +114,55 @@ function parseConstants(
   return out;
 }
 
+function parseIndex(raw: unknown, field: string, headerLength: number | undefined): number {
+  const bad = typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0;
+  if (bad || (headerLength !== undefined && raw >= headerLength)) {
+    const bound = headerLength === undefined ? '' : ` below ${headerLength}`;
+    throw new Error(
+      `${field} must be a column index (an integer ≥ 0${bound}), not ${JSON.stringify(raw)}`
+    );
+  }
+  return raw;
+}
+
+function parseMarks(raw: unknown): EventLogMapping['marks'] {
+  if (raw === undefined) return {};
+  if (!isRecord(raw)) throw new Error('events.marks must be an object');
+  const marks: EventLogMapping['marks'] = {};
+  for (const [mark, values] of Object.entries(raw)) {
+    if (!(EVENT_MARKS as readonly string[]).includes(mark)) {
+      throw new Error(`unknown mark events.marks.${mark} (known: ${EVENT_MARKS.join(', ')})`);
+    }
+    const ok = Array.isArray(values) && values.every((v) => typeof v === 'string' && v.trim());
+    if (!ok) throw new Error(`events.marks.${mark} must be a list of activity values (text)`);
+    marks[mark as EventMark] = values as string[];
+  }
+  return marks;
+}
+
+function parseEvents(raw: unknown, headerLength: number | undefined): EventLogMapping {
+  if (!isRecord(raw)) throw new Error('events must be an object');
+  const events: EventLogMapping = {
+    caseColumn: parseIndex(raw.caseColumn, 'events.caseColumn', headerLength),
+    timeColumn: parseIndex(raw.timeColumn, 'events.timeColumn', headerLength),
+    marks: parseMarks(raw.marks)
+  };
+  if (raw.timeFormat !== undefined) {
+    if (!(TIMESTAMP_FORMATS as readonly unknown[]).includes(raw.timeFormat)) {
+      throw new Error(
+        `unknown timestamp format ${JSON.stringify(raw.timeFormat)} in events.timeFormat`
+      );
+    }
+    events.timeFormat = raw.timeFormat as TimestampFormat;
+  }
+  if (raw.activityColumn !== undefined) {
+    events.activityColumn = parseIndex(raw.activityColumn, 'events.activityColumn', headerLength);
+  } else if (Object.keys(events.marks).length > 0) {
+    throw new Error('events.marks need events.activityColumn (the column the values are read in)');
+  }
+  return events;
+}
+
 /**
  * Parses and validates a stored mapping. Throws an Error naming the unknown column, bad
  * index, unknown target code, bad constant, prototype-like key or unknown preset. `headerLength` bounds the indices.
@@ -141,5 +190,6 @@ export function mappingFromJson(json: string, headerLength?: number): Mapping {
     if (typeof raw.presetId !== 'string') throw new Error('presetId must be a string');
     mapping.presetId = presetById(raw.presetId).id;
   }
+  if (raw.events !== undefined) mapping.events = parseEvents(raw.events, headerLength);
   return mapping;
 }

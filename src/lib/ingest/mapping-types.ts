@@ -22,6 +22,35 @@ export interface Mapping {
   constants?: Partial<Record<string, string>>;
   /** Id of a built-in preset whose trusted SQL expressions build some columns (e.g. a bank log). */
   presetId?: string;
+  /** The file is an event log: its events fold into one ticket per case (see event-folding.ts). */
+  events?: EventLogMapping;
+}
+
+/** Moments of a ticket that an activity value can mark (the first such event, or the last). */
+export const EVENT_MARKS = [
+  'opened',
+  'humanRequested',
+  'answered',
+  'firstResponse',
+  'resolved',
+  'closed'
+] as const;
+export type EventMark = (typeof EVENT_MARKS)[number];
+
+/**
+ * How an event log (one row per activity or state change) becomes tickets. Mapped columns of
+ * the `Mapping` are attributes: each ticket takes the value of its case's last event that has one.
+ */
+export interface EventLogMapping {
+  /** 0-based source column holding the case id: one ticket per distinct value. */
+  caseColumn: number;
+  /** Source column holding each event's timestamp, and how it is written (absent → `iso`). */
+  timeColumn: number;
+  timeFormat?: TimestampFormat;
+  /** Source column naming the activity or state; the marks are values of it. */
+  activityColumn?: number;
+  /** Activity values (compared trimmed, case-insensitive) marking each moment of a ticket. */
+  marks: Partial<Record<EventMark, string[]>>;
 }
 
 /** Why the loader proposes each mapped column, shown to the user in the load report. */

@@ -1,5 +1,7 @@
 import { columnSpec, COLUMN_NAMES, REQUIRED_COLUMNS } from '../contract/columns';
 import { isParquet, maybeGunzip, toUtf8 } from './decode';
+import { detectEventLog, foldSuggestion } from './detect-event-log';
+import { eventLogPlan, foldEvidence } from './event-folding';
 import { LoadError } from './load-error';
 import type { Mapping, MappingEvidence, SuggestedMapping } from './mapping-types';
 import { parquetToCsvBytes } from './parquet';
@@ -13,6 +15,7 @@ import {
 } from './spreadsheet-source';
 import { suggestMapping } from './suggest-mapping';
 import { detectTimestampFormat } from './timestamp-formats';
+import { isXes, xesToCsvBytes } from './xes';
 
 /** A file made ready for DuckDB: UTF-8 bytes, its dialect, its header and a mapping. */
 export interface PreparedFile {
@@ -37,6 +40,8 @@ export interface PreparedFile {
   plan: PresetPlan | null;
   /** The workbook and sheet the rows came from, for a spreadsheet. */
   workbook: WorkbookInfo | null;
+  /** Why the loader took the file for an event log; empty when it did not guess one. */
+  eventLogEvidence: string[];
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -56,13 +61,16 @@ export async function prepareFile(
 ): Promise<PreparedFile> {
   if (input.length === 0) throw new LoadError('empty', 'The file is empty.');
   let bytes: Uint8Array;
-  let fromParquet = false;
+  let container: 'parquet' | 'xes' | null = null;
   let workbook: WorkbookInfo | null = null;
   try {
     bytes = await maybeGunzip(input);
     if (isParquet(bytes)) {
       bytes = (await parquetToCsvBytes(bytes)).bytes;
-      fromParquet = true;
+      container = 'parquet';
+    } else if (isXes(bytes)) {
+      bytes = xesToCsvBytes(bytes);
+      container = 'xes';
     }
     const sheet = await spreadsheetToCsv(bytes, options.spreadsheet);
     if (sheet) ({ bytes, workbook } = sheet);
@@ -83,15 +91,24 @@ export async function prepareFile(
   const given = typeof mappingSource === 'function' ? mappingSource(sniffed.header) : mappingSource;
   const mapping = given && copyMapping(given);
   if (mapping && options.complete) detectMissingFormats(mapping, sniffed.sampleRows);
-  const suggestion = mapping ? null : suggestMapping(sniffed.header, sniffed.sampleRows);
+  let suggestion = mapping ? null : suggestMapping(sniffed.header, sniffed.sampleRows);
+  // A file in the contract's own vocabulary is a ticket log: a repeated ticket_id is an error.
+  const canonicalHeader = sniffed.header.every((h) => COLUMN_NAMES.includes(h));
+  const detected =
+    suggestion && !suggestion.mapping.presetId && !canonicalHeader
+      ? detectEventLog(sniffed.header, sniffed.sampleRows, suggestion)
+      : null;
+  if (suggestion && detected) suggestion = foldSuggestion(suggestion, detected);
   const chosen = mapping ?? suggestion!.mapping;
   const plan = chosen.presetId
     ? presetById(chosen.presetId).plan(sniffed.header, sniffed.sampleRows)
-    : null;
+    : chosen.events
+      ? eventLogPlan(chosen)
+      : null;
   const built = new Set(Object.keys(plan?.expressions ?? {}));
   return {
     bytes: decoded.bytes,
-    encoding: workbook?.format ?? (fromParquet ? 'parquet' : decoded.encoding),
+    encoding: workbook?.format ?? container ?? decoded.encoding,
     encodingEvidence: workbook ? workbookEvidence(workbook) : decoded.evidence,
     delimiter: sniffed.delimiter,
     dialectEvidence: sniffed.evidence,
@@ -99,15 +116,19 @@ export async function prepareFile(
     duplicateHeaders: sniffed.duplicateHeaders,
     sampleRows: sniffed.sampleRows,
     mapping: chosen,
-    evidence: suggestion?.evidence ?? userEvidence(chosen, sniffed.header),
+    evidence: [
+      ...(suggestion?.evidence ?? userEvidence(chosen, sniffed.header)),
+      ...(plan && chosen.events && !chosen.presetId ? foldEvidence(plan, sniffed.header) : [])
+    ],
     missingRequired: REQUIRED_COLUMNS.filter(
       (c) => chosen.columns[c] === undefined && !built.has(c) && chosen.constants?.[c] === undefined
     ),
     unmatchedValues: suggestion?.unmatchedValues ?? {},
     userMapping: mapping !== undefined,
-    canonicalHeader: sniffed.header.every((h) => COLUMN_NAMES.includes(h)),
+    canonicalHeader,
     plan,
-    workbook
+    workbook,
+    eventLogEvidence: detected?.evidence ?? []
   };
 }
 
@@ -117,6 +138,10 @@ function copyMapping(mapping: Mapping): Mapping {
   if (mapping.timestampFormats) copy.timestampFormats = { ...mapping.timestampFormats };
   if (mapping.constants) copy.constants = { ...mapping.constants };
   if (mapping.presetId !== undefined) copy.presetId = mapping.presetId;
+  if (mapping.events) {
+    const marks = Object.entries(mapping.events.marks).map(([mark, list]) => [mark, [...list!]]);
+    copy.events = { ...mapping.events, marks: Object.fromEntries(marks) };
+  }
   return copy;
 }
 

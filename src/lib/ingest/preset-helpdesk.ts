@@ -1,39 +1,41 @@
 /** Preset for the Italian software-company helpdesk event log (4TU "Helpdesk"): events → tickets. */
+import { foldedExpressions } from './event-folding';
 import { columnFinder, type Preset, type PresetPlan } from './preset-types';
+import { utcTimestampSql } from './timestamp-formats';
 
 const REQUIRED = ['Case ID', 'Activity', 'Resource', 'Complete Timestamp', 'customer'];
 
+const MARKS = {
+  answered: ['Take in charge ticket'],
+  resolved: ['Resolve ticket', 'RESOLVED'],
+  closed: ['Closed', 'INVALID', 'DUPLICATE']
+};
+
 function plan(header: readonly string[]): PresetPlan {
-  const { col } = columnFinder(header);
-  const activity = `trim(${col('Activity')})`;
-  const ts = `coalesce(try_strptime(trim(${col('Complete Timestamp')}), '%Y/%m/%d %H:%M:%S.%f'), try_strptime(trim(${col('Complete Timestamp')}), '%Y/%m/%d %H:%M:%S'))`;
-  const text = (expr: string): string => `strftime(${expr}, '%Y-%m-%d %H:%M:%S')`;
-  const when = (cond: string): string => `min(${ts}) FILTER (WHERE ${cond})`;
-  const resolvedWhen = `${activity} IN ('Resolve ticket', 'RESOLVED')`;
-  const closedWhen = `${activity} IN ('Closed', 'INVALID', 'DUPLICATE')`;
+  const { col, index } = columnFinder(header);
+  const resource = `NULLIF(trim(${col('Resource')}), '')`;
   return {
     mapping: { columns: {}, values: {}, presetId: 'helpdesk-events', timestampFormats: {} },
     timeZone: 'Europe/Rome',
     groupBy: `trim(${col('Case ID')})`,
-    expressions: {
-      ticket_id: `any_value(trim(${col('Case ID')}))`,
-      user_id: `arg_min(trim(${col('customer')}), ${ts})`,
-      created_at: text(`min(${ts})`),
-      entry_channel: "'help_feedback'",
-      escalated: `CASE WHEN bool_or(${activity} = 'Require upgrade') THEN 'true' ELSE 'false' END`,
-      human_requested_at: text(`min(${ts})`),
-      agent_answered_at: text(when(`${activity} = 'Take in charge ticket'`)),
-      agent_id: `coalesce(arg_max(trim(${col('Resource')}), ${ts}) FILTER (WHERE ${resolvedWhen}), arg_min(trim(${col('Resource')}), ${ts}) FILTER (WHERE ${activity} = 'Take in charge ticket'))`,
-      status: `CASE WHEN bool_or(${resolvedWhen}) THEN 'resolved' WHEN bool_or(${closedWhen}) THEN 'unresolved' ELSE 'open' END`,
-      resolved_at: text(`max(${ts}) FILTER (WHERE ${resolvedWhen})`),
-      resolved_by: `CASE WHEN bool_or(${resolvedWhen}) THEN 'agent' END`
-    },
-    rejectIf: [
-      {
-        when: `count(*) FILTER (WHERE ${ts} IS NULL) > 0`,
-        reason: 'an event of this case has an unreadable Complete Timestamp'
+    events: {
+      time: utcTimestampSql('slash-ymd', col('Complete Timestamp'), 'from_local'),
+      activity: col('Activity'),
+      marks: MARKS,
+      columns: {
+        case: index('Case ID'),
+        time: index('Complete Timestamp'),
+        activity: index('Activity')
       }
-    ]
+    },
+    expressions: {
+      ...foldedExpressions(MARKS, new Set()),
+      user_id: `arg_min(NULLIF(trim(${col('customer')}), ''), __seq)`,
+      escalated: `CASE WHEN bool_or(trim(${col('Activity')}) = 'Require upgrade') THEN 'true' ELSE 'false' END`,
+      agent_id: `coalesce(arg_max(${resource}, __seq) FILTER (WHERE __m_resolved), arg_min(${resource}, __seq) FILTER (WHERE __m_answered))`,
+      resolved_by: `CASE WHEN bool_or(__m_resolved) THEN 'agent' END`
+    },
+    rejectIf: []
   };
 }
 
@@ -47,6 +49,7 @@ export const helpdeskPreset: Preset = {
     'created_at = human_requested_at = first event; agent_answered_at = first "Take in charge ticket".',
     'status: resolved when a "Resolve ticket"/RESOLVED event exists (resolved_at = last one, resolved_by agent), else unresolved when Closed/INVALID/DUPLICATE, else open.',
     'agent_id = resource of the last resolve event, else of the first take-in-charge; escalated = any "Require upgrade".',
+    'An event with no Case ID or an unreadable Complete Timestamp is rejected on its own line; its case is built from its other events.',
     'Anonymised attributes ("Value N": seriousness, product, service_level …) are kept out of the mapping.',
     'Timestamps are local (Europe/Rome assumed).'
   ],

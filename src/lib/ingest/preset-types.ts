@@ -1,5 +1,5 @@
 /** Built-in presets: trusted SQL that turns a known real-world log into canonical tickets. */
-import type { Mapping } from './mapping-types';
+import type { EventMark, Mapping } from './mapping-types';
 import { normaliseName } from './synonyms';
 
 /** What a preset contributes for one concrete header (column positions can differ per file). */
@@ -21,10 +21,31 @@ export interface PresetPlan {
    * counted and downloadable like any rejected row. Never silently dropped.
    */
   rejectIf: Array<{ when: string; reason: string }>;
-  /** Event logs: SQL key over `c0..cN`; the file's events fold into one ticket per key. */
+  /**
+   * Event logs: SQL key over `c0..cN`; the file's events fold into one ticket per key. An event
+   * whose key is NULL or empty is rejected on its own line.
+   */
   groupBy?: string;
+  /** Event logs: how each event is timed and marked (see event-folding.ts). */
+  events?: EventPlan;
   /** IANA zone of offset-less timestamps in this log. */
   timeZone: string;
+}
+
+/**
+ * Per-event columns of a grouped plan. The loader adds them to every event before folding, so
+ * aggregate expressions may use `__case`, `__t` (UTC TIMESTAMP), `__seq` (order within the case),
+ * `__opened_at`, `__human_at` (case-level times) and one boolean per mark (`__m_resolved` …).
+ */
+export interface EventPlan {
+  /** SQL over `c0..cN`: the event's UTC TIMESTAMP; NULL rejects the event (unreadable). */
+  time: string;
+  /** SQL over `c0..cN`: the activity text the marks are compared with. */
+  activity?: string;
+  /** Activity values per mark; bound as parameters, never pasted into SQL. */
+  marks: Partial<Record<EventMark, readonly string[]>>;
+  /** Source columns, for the report and the reasons of rejected events. */
+  columns: { case: number; time: number; activity?: number };
 }
 
 export interface Preset {

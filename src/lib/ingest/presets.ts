@@ -5,6 +5,8 @@ import { helpdeskPreset } from './preset-helpdesk';
 import { jiraPreset } from './preset-jira';
 import { nyc311Preset } from './preset-nyc311';
 import { serviceNowPreset } from './preset-servicenow';
+import { serviceNowEventsPreset } from './preset-servicenow-events';
+import { volvoPreset } from './preset-volvo';
 import { zendeskPreset } from './preset-zendesk';
 import type { Preset, PresetPlan } from './preset-types';
 
@@ -14,6 +16,8 @@ export type { Preset, PresetPlan } from './preset-types';
 export const PRESETS: readonly Preset[] = [
   anonymousBankPreset,
   helpdeskPreset,
+  volvoPreset,
+  serviceNowEventsPreset,
   nyc311Preset,
   zendeskPreset,
   freshdeskPreset,

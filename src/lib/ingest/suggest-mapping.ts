@@ -2,7 +2,7 @@
 import { COLUMNS, columnSpec, REQUIRED_COLUMNS, type ColumnSpec } from '../contract/columns';
 import type { Mapping, MappingEvidence, SuggestedMapping } from './mapping-types';
 import { findPreset } from './presets';
-import type { Preset } from './preset-types';
+import type { Preset, PresetPlan } from './preset-types';
 import { columnsContainedIn, columnsNamed, HEADER_SYNONYMS, normaliseName } from './synonyms';
 import { detectTimestampFormatDetail } from './timestamp-formats';
 import { buildValueMap, isOpenColumn } from './value-synonyms';
@@ -163,7 +163,7 @@ function fromPreset(
   }
   for (const [column, expr] of Object.entries(plan.expressions)) {
     const ref = /\bc(\d+)\b/.exec(expr ?? '');
-    const index = ref ? Number(ref[1]) : -1;
+    const index = ref ? Number(ref[1]) : (eventSource(plan, column) ?? -1);
     evidence.push({
       column,
       sourceIndex: index,
@@ -181,6 +181,15 @@ function fromPreset(
     unmatchedValues: {},
     unambiguous: missingRequired.length === 0
   };
+}
+
+/** For a column folded from events, the event column it comes from (case, time or activity). */
+function eventSource(plan: PresetPlan, column: string): number | undefined {
+  const events = plan.events;
+  if (!events) return undefined;
+  if (column === 'ticket_id') return events.columns.case;
+  if (column === 'status') return events.columns.activity;
+  return columnSpec(column)?.type === 'ts' ? events.columns.time : undefined;
 }
 
 /**
