@@ -74,7 +74,8 @@ function hostileCsv(): { csv: string; rows: number; rejected: number } {
         .join(',')
     );
   }
-  // two rows whose enum values are payloads: rejected, and their reasons quote the values
+  // two rows whose closed-enum values are payloads (open ones like channels are kept in v2):
+  // rejected, and their reasons quote the values
   lines.push(
     [
       `bad-1`,
@@ -82,8 +83,8 @@ function hostileCsv(): { csv: string; rows: number; rejected: number } {
       '2026-03-02 10:00:00',
       'hotline',
       '',
+      'ios',
       IMG,
-      'individual',
       'domestic',
       'zh',
       '',
@@ -105,11 +106,11 @@ function hostileCsv(): { csv: string; rows: number; rejected: number } {
       `bad-2`,
       'u',
       '2026-03-02 10:00:00',
-      SVG,
+      'hotline',
       '',
       'ios',
       'individual',
-      'domestic',
+      SVG,
       'zh',
       '',
       '',
@@ -273,7 +274,7 @@ describe('hostile input in the browser', () => {
     expect(report).toContain(IMG);
     const rejected = await page.textContent('[data-rejected-rows]');
     expect(rejected).toContain(IMG);
-    expect(rejected).toContain('unknown platform');
+    expect(rejected).toContain('unknown customer_type');
     const options = await page.$$eval('[data-source-select="ticket_id"] option', (os) =>
       os.map((o) => o.textContent ?? '')
     );

@@ -133,7 +133,7 @@ describe('overview page', () => {
     const text = readFileSync(await download.path(), 'utf8');
     const lines = text.trim().split(/\r\n/);
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toContain('unknown entry_channel');
+    expect(lines[1]).toContain('unknown customer_type');
   });
 
   it('explains a file that lacks a required column', async () => {
