@@ -1,3 +1,4 @@
+import { BACKTEST_MESSAGES } from './backtest-messages';
 import { SIMULATE_MESSAGES } from './simulate-messages';
 import { PAGE_MESSAGES } from './page-messages';
 import { DATA_MESSAGES } from './data-messages';
@@ -73,6 +74,7 @@ export const MESSAGES = {
     'encoding {encoding}, delimiter {delimiter}'
   ),
   ...SIMULATE_MESSAGES,
+  ...BACKTEST_MESSAGES,
   ...PAGE_MESSAGES,
   ...DATA_MESSAGES,
   ...SPREADSHEET_MESSAGES

@@ -81,9 +81,9 @@ export function queueEvidence(baseline: Baseline): Record<string, QueueEvidence>
 
 /** Checks and cells of one period: the baseline it replays and the run that replayed it. */
 export function backtestPeriod(baseline: Baseline, simulated: SimulationResult): BacktestPeriod {
-  const observed: Record<string, ReturnType<typeof observedByHour>> = {};
+  const observed = baseline.observed.byQueueHour ?? {};
   for (const q of baseline.arrivals.queues)
-    observed[q.queue] = observedByHour(q, baseline.thresholdSeconds);
+    observed[q.queue] ??= observedByHour(q, baseline.thresholdSeconds);
   const cells = calibrationCells(observed, simulated.byQueueHour ?? {});
   return {
     window: baseline.window,

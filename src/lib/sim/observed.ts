@@ -8,6 +8,8 @@ export interface ObservedKpis {
   abandon_rate: number;
   human_requests: number;
   serviceLevelByHour: number[];
+  /** Per queue and hour of week: the observed side of the calibration cells. */
+  byQueueHour?: Record<string, SlotKpis>;
 }
 
 /** Observed pickup within threshold, mean wait of picked-up contacts and abandonment. */
@@ -46,7 +48,10 @@ export function observedKpis(
     avg_wait_seconds: served ? sumWait / served : NaN,
     abandon_rate: n ? abandoned / n : NaN,
     human_requests: n,
-    serviceLevelByHour: Array.from(slotN, (c, s) => (c ? slotWithin[s]! / c : NaN))
+    serviceLevelByHour: Array.from(slotN, (c, s) => (c ? slotWithin[s]! / c : NaN)),
+    byQueueHour: Object.fromEntries(
+      queues.map((q) => [q.queue, observedByHour(q, thresholdSeconds)])
+    )
   };
 }
 

@@ -24,6 +24,36 @@ export function inferStaffingFromPresence(
   window: { start: number; end: number },
   gapSeconds = DEFAULT_PRESENCE_GAP_SECONDS
 ): StaffingTable {
+  const sums: Record<string, Float64Array> = {};
+  for (const q of queues) sums[q] = new Float64Array(HOURS_PER_WEEK);
+  for (const span of presenceSpans(work, gapSeconds)) {
+    const target = sums[span.queue];
+    if (!target) continue;
+    for (let t = Math.max(span.from, window.start); t < Math.min(span.to, window.end);) {
+      const next = Math.min((Math.floor(t / 3600) + 1) * 3600, span.to);
+      target[hourOfWeek(t)]! += next - t;
+      t = next;
+    }
+  }
+  const occ = slotOccurrences(window);
+  const table: Record<string, number[]> = {};
+  for (const q of queues)
+    table[q] = Array.from(sums[q]!, (s, i) => (occ[i]! > 0 ? s / 3600 / occ[i]! : 0));
+  return { queues: table };
+}
+
+/** One agent's stretch on duty in one queue: calls less than `gapSeconds` apart, joined. */
+export interface PresenceSpan {
+  queue: string;
+  from: number;
+  to: number;
+}
+
+/** On-duty stretches per agent and queue (see `inferStaffingFromPresence`). */
+export function presenceSpans(
+  work: Iterable<AgentWork>,
+  gapSeconds = DEFAULT_PRESENCE_GAP_SECONDS
+): PresenceSpan[] {
   const byAgent = new Map<string, AgentWork[]>();
   for (const w of work) {
     const key = `${w.queue}\u0000${w.agent}`;
@@ -31,35 +61,22 @@ export function inferStaffingFromPresence(
     if (!list) byAgent.set(key, (list = []));
     list.push(w);
   }
-  const sums: Record<string, Float64Array> = {};
-  for (const q of queues) sums[q] = new Float64Array(HOURS_PER_WEEK);
-  const addSpan = (queue: string, from: number, to: number): void => {
-    const target = sums[queue];
-    if (!target) return;
-    for (let t = Math.max(from, window.start); t < Math.min(to, window.end);) {
-      const next = Math.min((Math.floor(t / 3600) + 1) * 3600, to);
-      target[hourOfWeek(t)]! += next - t;
-      t = next;
-    }
-  };
+  const spans: PresenceSpan[] = [];
   for (const list of byAgent.values()) {
     list.sort((a, b) => a.start - b.start);
+    const queue = list[0]!.queue;
     let from = list[0]!.start;
     let to = from + Math.max(0, list[0]!.seconds);
     for (const w of list.slice(1)) {
       if (w.start - to > gapSeconds) {
-        addSpan(w.queue, from, to);
+        spans.push({ queue, from, to });
         from = w.start;
       }
       to = Math.max(to, w.start + Math.max(0, w.seconds));
     }
-    addSpan(list[0]!.queue, from, to);
+    spans.push({ queue, from, to });
   }
-  const occ = slotOccurrences(window);
-  const table: Record<string, number[]> = {};
-  for (const q of queues)
-    table[q] = Array.from(sums[q]!, (s, i) => (occ[i]! > 0 ? s / 3600 / occ[i]! : 0));
-  return { queues: table };
+  return spans;
 }
 
 /** How often each hour of week occurs in the window (the number of weeks it spans there). */
@@ -173,6 +190,76 @@ export function inferStaffingFromWaits(
   });
 }
 
+/** Congested seconds per hour of week, and agent-seconds busy / on duty during them. */
+export interface Congestion {
+  seconds: Float64Array;
+  busy: Float64Array;
+  onDuty: Float64Array;
+}
+
+/**
+ * Sweeps one queue's history: while at least one contact waits (picked-up contacts with a
+ * positive wait), accumulates per hour of week the congested seconds, the agents busy in calls
+ * and the agents on duty by presence (`presenceSpans`).
+ */
+export function congestion(
+  q: QueueArrivals,
+  work: readonly AgentWork[],
+  window: { start: number; end: number },
+  gapSeconds = DEFAULT_PRESENCE_GAP_SECONDS
+): Congestion {
+  const times: number[] = [];
+  const steps: number[] = []; // packed: busy, waiting, on duty
+  const push = (t: number, busy: number, wait: number, duty: number): void => {
+    times.push(t);
+    steps.push(busy, wait, duty);
+  };
+  for (const w of work) {
+    if (w.queue !== q.queue || !(w.seconds > 0)) continue;
+    push(w.start, 1, 0, 0);
+    push(w.start + w.seconds, -1, 0, 0);
+  }
+  for (const span of presenceSpans(work, gapSeconds)) {
+    if (span.queue !== q.queue || !(span.to > span.from)) continue;
+    push(span.from, 0, 0, 1);
+    push(span.to, 0, 0, -1);
+  }
+  for (let i = 0; i < q.time.length; i++) {
+    const wait = q.waitSeconds[i]!;
+    if (!(wait > 0)) continue;
+    push(q.time[i]!, 0, 1, 0);
+    push(q.time[i]! + wait, 0, -1, 0);
+  }
+  const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
+  const out: Congestion = {
+    seconds: new Float64Array(HOURS_PER_WEEK),
+    busy: new Float64Array(HOURS_PER_WEEK),
+    onDuty: new Float64Array(HOURS_PER_WEEK)
+  };
+  let busy = 0;
+  let waiting = 0;
+  let duty = 0;
+  let prev = -Infinity;
+  for (const k of order) {
+    const t = times[k]!;
+    if (waiting > 0 && t > prev) {
+      for (let a = Math.max(prev, window.start); a < Math.min(t, window.end);) {
+        const b = Math.min((Math.floor(a / 3600) + 1) * 3600, t);
+        const s = hourOfWeek(a);
+        out.seconds[s]! += b - a;
+        out.busy[s]! += (b - a) * busy;
+        out.onDuty[s]! += (b - a) * duty;
+        a = b;
+      }
+    }
+    busy += steps[3 * k]!;
+    waiting += steps[3 * k + 1]!;
+    duty += steps[3 * k + 2]!;
+    prev = t;
+  }
+  return out;
+}
+
 /** Fewest congested seconds an hour of week needs (over all its weeks) to be read from them. */
 export const MIN_CONGESTED_SECONDS = 600;
 
@@ -186,53 +273,13 @@ export const MIN_CONGESTED_SECONDS = 600;
  */
 export function inferStaffingFromCongestion(
   q: QueueArrivals,
-  work: Iterable<AgentWork>,
+  work: readonly AgentWork[],
   window: { start: number; end: number },
   fallback: readonly number[],
   minCongested = MIN_CONGESTED_SECONDS
 ): number[] {
-  // sweep over +1/−1 steps of busy agents and waiting contacts
-  const times: number[] = [];
-  const busyStep: number[] = [];
-  const waitStep: number[] = [];
-  const push = (t: number, b: number, w: number): void => {
-    times.push(t);
-    busyStep.push(b);
-    waitStep.push(w);
-  };
-  for (const w of work) {
-    if (w.queue !== q.queue || !(w.seconds > 0)) continue;
-    push(w.start, 1, 0);
-    push(w.start + w.seconds, -1, 0);
-  }
-  for (let i = 0; i < q.time.length; i++) {
-    const wait = q.waitSeconds[i]!;
-    if (!(wait > 0)) continue;
-    push(q.time[i]!, 0, 1);
-    push(q.time[i]! + wait, 0, -1);
-  }
-  const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
-  const congested = new Float64Array(HOURS_PER_WEEK);
-  const busyArea = new Float64Array(HOURS_PER_WEEK);
-  let busy = 0;
-  let waiting = 0;
-  let prev = -Infinity;
-  for (const k of order) {
-    const t = times[k]!;
-    if (waiting > 0 && t > prev) {
-      for (let a = Math.max(prev, window.start); a < Math.min(t, window.end);) {
-        const b = Math.min((Math.floor(a / 3600) + 1) * 3600, t);
-        const s = hourOfWeek(a);
-        congested[s]! += b - a;
-        busyArea[s]! += (b - a) * busy;
-        a = b;
-      }
-    }
-    busy += busyStep[k]!;
-    waiting += waitStep[k]!;
-    prev = t;
-  }
+  const c = congestion(q, work, window);
   return Array.from(fallback, (f, s) =>
-    congested[s]! >= minCongested ? busyArea[s]! / congested[s]! : f
+    c.seconds[s]! >= minCongested ? c.busy[s]! / c.seconds[s]! : f
   );
 }

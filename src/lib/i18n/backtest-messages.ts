@@ -1,0 +1,47 @@
+const m = (zh: string, en: string) => ({ zh, en });
+
+/** Labels of the backtest panel's verdict, model-error interval and calibration chart. */
+export const BACKTEST_MESSAGES = {
+  simVerdict: m('结论', 'Verdict'),
+  simWithinTarget: m('达标（目标 ±{target}）', 'within target (±{target})'),
+  simOutsideTarget: m('未达标（目标 ±{target}）', 'outside target (±{target})'),
+  simModelInterval: m('含模型误差的区间', 'With model error'),
+  simModelIntervalHint: m(
+    '“含模型误差的区间”= 重复运行的 95% 区间两侧各加上该指标的回测误差（比率按百分点，平均等待按相对误差）。情景结果至少有这么大的不确定性。',
+    '“With model error” = the replication 95% interval widened on each side by that KPI’s backtest error (points for rates, relative for the average wait). Scenario figures are uncertain by at least that much.'
+  ),
+  simVerdictAllWithin: m(
+    '模型在目标范围内复现了历史：情景变化大于模型误差时，可视为改动的效果。',
+    'The model reproduces the history within the targets: read scenario changes larger than the model error as effects of the change.'
+  ),
+  simVerdictSomeOutside: m(
+    '模型至少有一项未达标：情景水平请按含模型误差的区间解读，只有明显大于模型误差的变化才可信。',
+    'The model misses at least one target: read scenario levels with the wider interval, and trust only changes clearly larger than the model error.'
+  ),
+  simCalibrationChartTitle: m('各时段实际与模拟对比', 'Observed vs simulated by hour of week'),
+  simCalibrationKpi: m('指标', 'KPI'),
+  simCalibrationQueue: m('队列', 'Queue'),
+  simAllQueues: m('全部队列', 'All queues'),
+  simContacts: m('实际请求数', 'Observed contacts'),
+  simCellError: m(
+    '队列 × 时段误差（均方根，≥{min} 个请求的 {cells} 个单元）：{value}',
+    'Per queue × hour error (root mean square over {cells} cells with ≥ {min} contacts): {value}'
+  ),
+  simFindingsTitle: m('最大误差及其指向的假设', 'Largest errors and the assumption each points to'),
+  simAssumption_staffing_other_work: m(
+    '排班：坐席在岗但忙于其他工作，模拟等待偏短',
+    'staffing: agents on duty but busy with other work, simulated waits too short'
+  ),
+  simAssumption_handle_time: m(
+    '处理时长：该时段实际处理时长偏离所抽样的时段带',
+    'handle times: this hour’s handle times differ from the band the model resamples'
+  ),
+  simAssumption_patience: m(
+    '耐心：相对于模拟等待，放弃率偏差方向相反',
+    'patience: abandonment off in the opposite direction to the waits'
+  ),
+  simAssumption_staffing: m(
+    '排班：模拟坐席数与实际不符',
+    'staffing: simulated agents differ from the real ones'
+  )
+} as const;
