@@ -18,6 +18,8 @@ export interface WhatIfReport {
     delta: Record<string, number>;
     nightShift?: NightShiftReport;
     confidenceCurve?: ConfidencePoint[];
+    /** The trade-off without labelling (τ = 0) and at the scenario's τ. */
+    confidenceAt?: { baseline: ConfidencePoint; scenario: ConfidencePoint };
   };
 }
 
@@ -74,7 +76,11 @@ export function* whatIfSteps(
   if (scenario.name !== undefined) report.scenario.name = scenario.name;
   if (scenario.night_shift)
     report.scenario.nightShift = nightShiftReport(scenario.night_shift, baseline.rows);
-  if (scenario.confidence_labelling)
+  if (scenario.confidence_labelling) {
     report.scenario.confidenceCurve = confidenceCurve(baseline.rows);
+    const tau = scenario.confidence_labelling.threshold ?? 0.6;
+    const [before, after] = confidenceCurve(baseline.rows, [0, tau]);
+    report.scenario.confidenceAt = { baseline: before!, scenario: after! };
+  }
   return report;
 }
