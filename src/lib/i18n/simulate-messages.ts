@@ -205,7 +205,7 @@ export const SIMULATE_MESSAGES = {
   ),
   simAllQueues: m('全部 {count} 个队列', 'all {count} queues'),
   simScopeDelta: m(
-    '{queues} 个队列 × 每周 {hours} 小时，每小时 {delta} 名坐席 = 每周 {total} 坐席工时（{share}）',
+    '{queues} × 每周 {hours} 小时，每小时 {delta} 名坐席 = 每周 {total} 坐席工时（{share}）',
     '{delta} agents on {queues} × {hours} h a week = {total} agent-hours a week ({share})'
   ),
   simScopeNight: m(
