@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BACKTEST_KPIS } from '../lib/sim/backtest';
 import type { BacktestPeriod, BacktestReport } from '../lib/sim/backtest-report';
-import { prepareBaseline } from '../lib/sim/baseline';
-import { prepareFitTest } from '../lib/sim/fit-split';
 import { DEFAULT_REPLICATIONS } from '../lib/sim/engine';
 import type { Estimate } from '../lib/sim/interval';
 import { loadHistory } from '../lib/sim/load-history';
 import { parseScenario, type Scenario } from '../lib/sim/scenario';
 import { parseStaffingCsv } from '../lib/sim/staffing-csv';
 import type { SimulationResult } from '../lib/sim/types';
-import { runWhatIf, type WhatIfReport } from '../lib/sim/what-if';
+import type { WhatIfReport } from '../lib/sim/what-if';
 import { failAndExit, loadForCli } from './load-for-cli';
+import { cliWhatIf } from './what-if-run';
 
 const USAGE =
   'usage: npm run simulate -- [--data FILE] [--staffing CSV] [--scenario JSON] [--replications R] [--seed S] [--fit-until YYYY-MM-DD] [--json]';
@@ -219,18 +218,21 @@ async function main(): Promise<void> {
       ...new Set(rows.filter((r) => r.requested !== null).map((r) => r.queue))
     ].sort();
     const uploaded = staffingCsv ? parseStaffingCsv(staffingCsv, queues) : undefined;
-    const baseline = prepareBaseline(rows, scenario?.service_level_seconds ?? 20, uploaded);
     const started = Date.now();
-    const threshold = scenario?.service_level_seconds ?? 20;
-    const split = values['fit-until']
-      ? prepareFitTest(rows, values['fit-until'], threshold, uploaded)
-      : undefined;
-    const report = runWhatIf(baseline, scenario, { replications, seed }, split);
-    if ('cancelled' in report) throw new Error('simulation cancelled');
+    const { baseline, report } = cliWhatIf(
+      rows,
+      scenario,
+      { replications, seed, fitUntil: values['fit-until'] },
+      uploaded
+    );
     const arrivals =
       report.baseline.simulated.arrivalsSimulated +
       (report.scenario?.simulated.arrivalsSimulated ?? 0);
-    const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
+    // Simulation time only (the engine's own clock), not the baseline's preparation.
+    const seconds = Math.max(
+      (report.baseline.simulated.elapsedMs + (report.scenario?.simulated.elapsedMs ?? 0)) / 1000,
+      1e-3
+    );
     process.stderr.write(
       `simulated ${arrivals.toLocaleString('en')} arrivals in ${seconds.toFixed(2)} s: ${Math.round(arrivals / seconds).toLocaleString('en')} arrivals/s\n`
     );

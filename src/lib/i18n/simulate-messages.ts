@@ -167,6 +167,65 @@ export const SIMULATE_MESSAGES = {
     '链接中的情景无效：{detail}',
     'The scenario in the link is not valid: {detail}'
   ),
+  simKpi_offhours_gap_rate: m(
+    '海外非工作时间工单占比（未覆盖）',
+    'Overseas tickets off hours, uncovered'
+  ),
+  simKpi_overseas_first_response_minutes: m(
+    '海外首次响应（分钟）',
+    'Overseas first response (min)'
+  ),
+  simKpi_cross_border_resolution_rate: m('跨境支付解决率', 'Cross-border resolution rate'),
+  simKpi_containment: m('自助解决率', 'Containment (self-service)'),
+  simKpi_duplicate_answer_rate: m('重复回答率', 'Duplicate-answer rate'),
+  simKpi_misjudgment_reaching_users: m('误判到达用户', 'Misjudged answers reaching users'),
+  simEffect_status_awareness_before: m('当前查询意识', 'Status-lookup awareness today'),
+  simEffect_status_awareness_after: m('改动后查询意识', 'Status-lookup awareness after'),
+  simEffect_followup_contacts_avoided: m('省去的进度催问', 'Follow-up contacts avoided'),
+  simEffect_human_contacts_avoided: m('省去的人工进度咨询', 'Human status contacts avoided'),
+  simEffect_duplicate_answers_avoided: m('避免的重复回答', 'Duplicate answers avoided'),
+  simEffect_extra_human_requests: m(
+    '直接转人工的额外请求',
+    'Extra human requests (sent straight to a human)'
+  ),
+  simEffect_api_tickets: m('经 API 接入的企业工单', 'Enterprise tickets through the API'),
+  simEffect_api_agent_hours_freed: m('API 节省的坐席工时', 'Agent-hours freed by the API'),
+  simEffect_api_rerouted_to_enterprise: m(
+    '不再误分配的工单（转入企业队列）',
+    'Misrouted tickets now sent to the enterprise queue'
+  ),
+  simBenefits: m('收益', 'Benefits'),
+  simCosts: m('代价', 'Costs'),
+  simContext: m('背景', 'Context'),
+  simBetter: m('改善', 'better'),
+  simWorse: m('变差', 'worse'),
+  simTradeoffTitle: m(
+    'τ = {tau} 时的取舍（对比不标注）',
+    'Trade-off at τ = {tau} (against no labelling)'
+  ),
+  simAllQueues: m('全部 {count} 个队列', 'all {count} queues'),
+  simScopeDelta: m(
+    '{queues} × 每周 {hours} 小时，每小时 {delta} 名坐席 = 每周 {total} 坐席工时（{share}）',
+    '{delta} agents on {queues} × {hours} h a week = {total} agent-hours a week ({share})'
+  ),
+  simScopeNight: m(
+    '{queue}：{seats} 个坐席 × 每周 {hours} 小时 = 每周 {total} 坐席工时（{share}）',
+    '{queue}: {seats} seats × {hours} h a week = {total} agent-hours a week ({share})'
+  ),
+  simScopeInvalid: m('无法计算范围：{detail}', 'Scope unknown: {detail}'),
+  simScopeTotal: m(
+    '本情景的排班变化：每周 {total} 坐席工时（基线每周 {baseline}，{share}）。',
+    'This scenario changes staffing by {total} agent-hours a week (baseline {baseline} a week, {share}).'
+  ),
+  simStale: m(
+    '结果对应的是之前的设置（{name}）；情景已修改，请重新运行。',
+    'These results are for the previous settings ({name}); the scenario has changed since: run it again.'
+  ),
+  simSaveNeedsRun: m(
+    '请先运行当前情景再保存：保存的情景会带上其结果以便对比。',
+    'Run this scenario before saving it: a saved scenario keeps its results for comparison.'
+  ),
+  simSaved: m('已保存“{name}”。', 'Saved “{name}”.'),
   simArrivalsPerSecond: m(
     '模拟 {arrivals} 个到达，{rate} 个/秒',
     '{arrivals} arrivals simulated, {rate} per second'

@@ -11,7 +11,13 @@ export const SIM_KPIS = [
 ] as const;
 export type SimKpi = (typeof SIM_KPIS)[number];
 
-const RATES = new Set<string>(['pickup_within_20s', 'abandon_rate', 'occupancy']);
+const RATES = new Set<string>([
+  'pickup_within_20s',
+  'abandon_rate',
+  'occupancy',
+  'containment',
+  'misjudgment_reaching_users'
+]);
 
 /** Whether a KPI is a fraction shown as a percentage. */
 export const isRate = (kpi: string): boolean => RATES.has(kpi) || kpi.endsWith('_rate');

@@ -32,6 +32,8 @@ export interface WhatIfReport {
     /** Enterprise API scenario: resolution time, speed-up and SLA, historical vs scenario. */
     enterprise?: EnterpriseReport;
     confidenceCurve?: ConfidencePoint[];
+    /** The trade-off without labelling (τ = 0) and at the scenario's τ. */
+    confidenceAt?: { baseline: ConfidencePoint; scenario: ConfidencePoint };
   };
 }
 
@@ -118,8 +120,12 @@ export function* whatIfSteps(
       { arrivals: baseline.arrivals, result: base.result },
       { arrivals: run.arrivals, result: out.result }
     );
-  if (scenario.confidence_labelling)
+  if (scenario.confidence_labelling) {
     report.scenario.confidenceCurve = confidenceCurve(baseline.rows);
+    const tau = scenario.confidence_labelling.threshold ?? 0.6;
+    const [before, after] = confidenceCurve(baseline.rows, [0, tau]);
+    report.scenario.confidenceAt = { baseline: before!, scenario: after! };
+  }
   return report;
 }
 

@@ -1,0 +1,28 @@
+import { prepareBaseline, type Baseline } from '../lib/sim/baseline';
+import { prepareFitTest } from '../lib/sim/fit-split';
+import type { TicketRow } from '../lib/sim/load-history';
+import type { Scenario } from '../lib/sim/scenario';
+import type { StaffingTable } from '../lib/sim/types';
+import { runWhatIf, type WhatIfReport } from '../lib/sim/what-if';
+
+/**
+ * What `npm run simulate` computes from loaded rows: the baseline (threshold from the scenario,
+ * 20 s by default), the out-of-sample split when `fitUntil` is given, and the what-if report.
+ * Tests import it to compare the page with the CLI.
+ */
+export function cliWhatIf(
+  rows: readonly TicketRow[],
+  scenario: Scenario | undefined,
+  options: { replications: number; seed: number; fitUntil?: string },
+  staffing?: StaffingTable
+): { baseline: Baseline; report: WhatIfReport } {
+  const threshold = scenario?.service_level_seconds ?? 20;
+  const baseline = prepareBaseline(rows, threshold, staffing);
+  const split = options.fitUntil
+    ? prepareFitTest(rows, options.fitUntil, threshold, staffing)
+    : undefined;
+  const { replications, seed } = options;
+  const report = runWhatIf(baseline, scenario, { replications, seed }, split);
+  if ('cancelled' in report) throw new Error('simulation cancelled');
+  return { baseline, report };
+}
