@@ -4,7 +4,7 @@ import type { Filters } from '../lib/metrics/filters';
 import { computeMetrics } from '../lib/metrics/compute';
 import { DEFAULT_SETTINGS } from '../lib/metrics/settings';
 import { formatKpiTable, toKpiJson } from './kpi-output';
-import { explainMapping, readMapping } from './mapping-report';
+import { explainMapping, explainNotices, readMapping } from './mapping-report';
 import { failAndExit, loadForCli } from './load-for-cli';
 
 const USAGE =
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   });
   try {
     explainMapping(report);
+    explainNotices(report);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });
     const output = values.json
       ? JSON.stringify(toKpiJson(report, results), null, 2)

@@ -14,9 +14,17 @@ export function readMapping(path: string): Mapping {
   return mappingFromJson(text);
 }
 
+/** Prints what the user should know about the load (ids from lines, constants, sentinels). */
+export function explainNotices(report: LoadReport): void {
+  if (report.notices.length === 0) return;
+  const lines = report.notices.map((n) => `  ${n.en}`);
+  process.stderr.write(`notes on this load:\n${lines.join('\n')}\n`);
+}
+
 /**
  * For a file that is not in the canonical layout: prints the mapping the loader chose on stderr,
- * and refuses to go on when some values could not be mapped (the user must decide).
+ * and refuses to go on when values of a closed column (status, region, …) could not be mapped:
+ * their rows would be rejected, so the user must decide. Open columns keep unknown codes.
  */
 export function explainMapping(report: LoadReport): void {
   if (!report.suggested || report.canonicalHeader) return;

@@ -119,17 +119,17 @@ describe.each(ENGINES)('hostile and broken files on $name DuckDB', ({ open }) =>
 
   it('SQL metacharacters in values and header names are data, not SQL', async () => {
     const evil = `'; DROP TABLE tickets; --`;
-    const header = `${HEADER},issue_type,"x""); DROP TABLE rejected; --"`;
+    const header = `${HEADER},true_intent,"x""); DROP TABLE rejected; --"`;
     const report = await load(
       db,
       text(`${header}\n"${evil}",${D},hotline,"${evil}",'\\\nb,${D},hotline,"a"" OR ""1""=""1",x\n`)
     );
     expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0 });
     expect(report.header[4]).toBe('x"); DROP TABLE rejected; --');
-    const rows = await db.query<{ ticket_id: string; issue_type: string }>(
-      'SELECT ticket_id, issue_type FROM tickets ORDER BY ticket_id'
+    const rows = await db.query<{ ticket_id: string; true_intent: string }>(
+      'SELECT ticket_id, true_intent FROM tickets ORDER BY ticket_id'
     );
-    expect(rows.map((r) => r.issue_type)).toEqual([evil, 'a" OR "1"="1']);
+    expect(rows.map((r) => r.true_intent)).toEqual([evil, 'a" OR "1"="1']);
     expect(rows[0]?.ticket_id).toBe(evil);
     await db.query('SELECT count(*) FROM rejected');
   });

@@ -29,7 +29,7 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
   });
   afterAll(() => db.close());
 
-  describe('missing required columns stop the load', () => {
+  describe('a missing created_at stops the load (the only required column in v2)', () => {
     it('names the column and the closest file column', async () => {
       // "creatd_at" is too far from created_at for the mapping suggester, close enough to be named
       const error = await loadError(db, ['ticket_id,creatd_at,entry_channel', `a,${D},hotline`]);
@@ -38,12 +38,13 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
       expect(error.message).not.toContain('ticket_id');
     });
 
-    it('names each missing column', async () => {
+    it('names only created_at: ticket_id and entry_channel are optional', async () => {
       const error = await loadError(db, ['tickt,creatd,entry_chanel', `a,${D},hotline`]);
       expect(error.kind).toBe('missing-columns');
-      expect(error.message).toContain('ticket_id (closest column in the file: "tickt")');
+      expect(error.message).toContain('Missing required column: created_at');
       expect(error.message).toContain('created_at (closest column in the file: "creatd")');
-      expect(error.message).toContain('entry_channel (closest column in the file: "entry_chanel")');
+      expect(error.message).not.toContain('ticket_id');
+      expect(error.message).not.toContain('entry_channel');
     });
   });
 
@@ -51,62 +52,70 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
     let report: LoadReport;
     beforeAll(async () => {
       report = await loadCsv(db, [
-        'ticket_id,created_at,entry_channel,platform,priority,handle_seconds,resolved_at', // line 1
-        `ok1,${D},hotline,phone,P1,30,2026-03-02 10:10:00`, // line 2 ✓
-        'bad1,not a date,hotline,phone,,,', // line 3: bad timestamp
-        'bad2,2026-02-30 10:00:00,hotline,phone,,,', // line 4: impossible date
-        `bad3,${D},pigeon,phone,,,`, // line 5: unknown entry_channel
-        `bad4,${D},hotline,nokia,,,`, // line 6: unknown platform
-        `bad5,${D},hotline,phone,P9,,`, // line 7: unknown priority
-        `bad6,${D},hotline,phone,,-5,`, // line 8: negative duration
-        `bad7,${D},hotline,phone,,,2026-03-02 09:59:59`, // line 9: resolved before created
-        `ok1,${D},hotline,phone,,,`, // line 10: duplicate ticket_id
+        'ticket_id,created_at,entry_channel,platform,priority,handle_seconds,resolved_at,region', // line 1
+        `ok1,${D},hotline,phone,P1,30,2026-03-02 10:10:00,`, // line 2 ✓
+        'bad1,not a date,hotline,phone,,,,', // line 3: bad timestamp
+        'bad2,2026-02-30 10:00:00,hotline,phone,,,,', // line 4: impossible date
+        `bad3,${D},hotline,phone,,,,mars`, // line 5: unknown region (a closed enum)
+        `open1,${D},Pigeon,nokia,P9,,,`, // line 6 ✓ open codes are kept (v2)
+        `bad5,${D},hotline,phone,,,,Europa`, // line 7: unknown region
+        `bad6,${D},hotline,phone,,-5,,`, // line 8: negative duration
+        `bad7,${D},hotline,phone,,,2026-03-02 09:59:59,`, // line 9: resolved before created
+        `ok1,${D},hotline,phone,,,,`, // line 10: duplicate ticket_id
         `bad8,${D},hotline,phone`, // line 11: too few fields
-        `bad9,${D},hotline,phone,,,,extra`, // line 12: too many fields
-        `ok2,${D},HotLine,IOS,p2,0,`, // line 13 ✓ (codes are case-insensitive, 0 s is fine)
-        `,${D},hotline,phone,,,` // line 14: missing ticket_id
+        `bad9,${D},hotline,phone,,,,,extra`, // line 12: too many fields
+        `ok2,${D},HotLine,IOS,p2,0,,`, // line 13 ✓ (codes are case-insensitive, 0 s is fine)
+        `,${D},hotline,phone,,,,` // line 14 ✓ empty ticket_id: named after its line
       ]);
     });
 
     it('accepted + rejected = rows in the file', () => {
       expectBalanced(report, 13);
-      expect(report.rows).toEqual({ total: 13, accepted: 2, rejected: 11 });
+      expect(report.rows).toEqual({ total: 13, accepted: 4, rejected: 9 });
     });
 
     it('reports each problem on its spreadsheet line', () => {
       const byLine = new Map(report.rejectedSample.map((r) => [r.line, r.reason]));
-      expect([...byLine.keys()]).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
+      expect([...byLine.keys()]).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 12]);
       expect(byLine.get(3)).toContain('unreadable timestamp created_at "not a date"');
       expect(byLine.get(4)).toContain('unreadable timestamp created_at');
-      expect(byLine.get(5)).toContain('unknown entry_channel "pigeon"');
-      expect(byLine.get(6)).toContain('unknown platform "nokia"');
-      expect(byLine.get(7)).toContain('unknown priority "P9"');
+      expect(byLine.get(5)).toContain('unknown region "mars"');
+      expect(byLine.get(7)).toContain('unknown region "Europa"');
       expect(byLine.get(8)).toContain('handle_seconds "-5"');
       expect(byLine.get(9)).toContain('resolved_at before created_at');
       expect(byLine.get(10)).toContain('duplicate ticket_id "ok1"');
-      expect(byLine.get(11)).toContain('wrong number of fields: expected 7, found 4');
-      expect(byLine.get(12)).toContain('wrong number of fields: expected 7, found 8');
-      expect(byLine.get(14)).toContain('missing ticket_id');
+      expect(byLine.get(11)).toContain('wrong number of fields: expected 8, found 4');
+      expect(byLine.get(12)).toContain('wrong number of fields: expected 8, found 9');
     });
 
-    it('keeps the first ticket with a duplicated id and rejects the second', async () => {
-      const rows = await db.query<{ ticket_id: string; priority: string | null }>(
-        'SELECT ticket_id, priority FROM tickets ORDER BY ticket_id'
-      );
+    it('keeps open codes lower-cased, known codes canonical, and names a blank id by its line', async () => {
+      const rows = await db.query<{
+        ticket_id: string;
+        entry_channel: string;
+        platform: string;
+        priority: string | null;
+      }>('SELECT ticket_id, entry_channel, platform, priority FROM tickets ORDER BY ticket_id');
       expect(rows).toEqual([
-        { ticket_id: 'ok1', priority: 'P1' },
-        { ticket_id: 'ok2', priority: 'P2' }
+        // line 14, after the two lines the CSV reader rejected (11, 12)
+        { ticket_id: 'L14', entry_channel: 'hotline', platform: 'phone', priority: null },
+        { ticket_id: 'ok1', entry_channel: 'hotline', platform: 'phone', priority: 'P1' },
+        { ticket_id: 'ok2', entry_channel: 'hotline', platform: 'ios', priority: 'P2' },
+        { ticket_id: 'open1', entry_channel: 'pigeon', platform: 'nokia', priority: 'p9' }
       ]);
+      expect(report.notices.find((n) => n.id === 'ticket-id-blank')?.count).toBe(1);
+      const kept = report.notices.find((n) => n.id === 'kept-codes-entry_channel');
+      expect(kept?.en).toContain('pigeon');
+      expect(report.unmatchedValues).toEqual({ region: ['mars', 'Europa'] });
     });
 
     it('keeps the raw fields of rejected rows', () => {
       const row = report.rejectedSample.find((r) => r.line === 5);
-      expect(row?.fields).toEqual(['bad3', D, 'pigeon', 'phone', '', '', '']);
+      expect(row?.fields).toEqual(['bad3', D, 'hotline', 'phone', '', '', '', 'mars']);
     });
 
     it('rejectedRows lists every rejected row, not only the sample', async () => {
-      const all = await rejectedRows(db, 7);
-      expect(all.map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
+      const all = await rejectedRows(db, 8);
+      expect(all.map((r) => r.line)).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 12]);
     });
   });
 
@@ -117,12 +126,12 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
       'lines"',
       'm2,not a date,hotline,x', // record 2 → line 3
       `m3,${D},hotline`, // record 3 → line 4 (wrong field count)
-      `m4,${D},bogus,x`, // record 4 → line 5
+      'm4,yesterday,hotline,x', // record 4 → line 5
       `m5,${D},hotline,"a`, // record 5 → line 6 (three physical lines)
       'b',
       'c"',
       `m6,${D},hotline,x,y`, // record 6 → line 7 (wrong field count)
-      `m7,${D},bogus,x` // record 7 → line 8
+      'm7,2026-13-01 10:00:00,hotline,x' // record 7 → line 8
     ]);
     expectBalanced(report, 7);
     expect(report.rows.accepted).toBe(2);

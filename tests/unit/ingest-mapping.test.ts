@@ -188,12 +188,20 @@ describe('suggestMapping on Chinese exports', () => {
     expect(r.mapping.columns.platform).toBe(2);
     expect(r.evidence.find((e) => e.column === 'platform')?.confidence).toBe('values');
     expect(r.unmatchedValues).toEqual({});
+    // platform is an open vocabulary (v2): an unknown code is kept, not unmatched
     const pc = suggestMapping(
       ['单号', '渠道', '平台', '创建时间'],
       [['1', '热线', 'PC', '2026-03-01 08:00']]
     );
-    expect(pc.unmatchedValues.platform).toEqual(['PC']);
-    expect(pc.unambiguous).toBe(false);
+    expect(pc.unmatchedValues).toEqual({});
+    expect(pc.unambiguous).toBe(true);
+    // region is closed: an unknown region is reported and makes the suggestion ambiguous
+    const mars = suggestMapping(
+      ['单号', '渠道', '地区', '创建时间'],
+      [['1', '热线', '火星', '2026-03-01 08:00']]
+    );
+    expect(mars.unmatchedValues.region).toEqual(['火星']);
+    expect(mars.unambiguous).toBe(false);
   });
 
   it('strips units and ignores case, spaces and underscores', () => {
@@ -211,9 +219,58 @@ describe('suggestMapping on Chinese exports', () => {
   });
 
   it('names missing required columns and the closest header', () => {
-    const r = suggestMapping(['编码', '时间'], [['1', '2026-03-01']]);
-    expect(r.missingRequired).toContain('entry_channel');
+    const r = suggestMapping(['编码', '备注'], [['1', 'x']]);
+    expect(r.missingRequired).toEqual(['created_at']);
     expect(closestHeader('created_at', ['编码', '建单时间'])).toBe('建单时间');
+  });
+});
+
+describe('suggestMapping on id-and-text exports (v2)', () => {
+  it.each([
+    [['编号', '用户', '主题', '时间', '内容', '回复', '回复时间']],
+    [['ID', '留言人', '标题', '留言时间', '留言内容', '回复内容', '回复时间']]
+  ])('maps a message board %j: id, user, time, reply time; the rest stay extra', (header) => {
+    const rows = [
+      ['101', 'u1', '路灯不亮', '2024-05-01 08:00:00', '…', '已安排', '2024-05-02 09:30:00']
+    ];
+    const r = suggestMapping(header, rows);
+    expect(r.mapping.columns).toEqual({
+      ticket_id: 0,
+      user_id: 1,
+      created_at: 3,
+      first_response_at: 6
+    });
+    expect(r.missingRequired).toEqual([]);
+  });
+
+  it('never lets 时间 take 回复时间 (or the reverse) when only one is there', () => {
+    const replyOnly = suggestMapping(['编号', '回复时间'], [['1', '2024-05-02 09:30:00']]);
+    expect(replyOnly.mapping.columns).toEqual({ ticket_id: 0, first_response_at: 1 });
+    expect(replyOnly.missingRequired).toEqual(['created_at']);
+    const timeOnly = suggestMapping(
+      ['编号', '时间', '更新时间'],
+      [['1', '2024-05-01', '2024-05-03']]
+    );
+    expect(timeOnly.mapping.columns).toEqual({ ticket_id: 0, created_at: 1 });
+  });
+
+  it('takes a ServiceNow number as the ticket id only when no better id column exists', () => {
+    const sn = suggestMapping(
+      ['number', 'opened_at', 'state', 'priority', 'contact_type', 'assigned_to'],
+      [['INC0010001', '2024-05-01 08:00:00', 'Closed', '2 - High', 'phone', 'Beth']]
+    );
+    expect(sn.mapping.columns).toMatchObject({
+      ticket_id: 0,
+      created_at: 1,
+      status: 2,
+      entry_channel: 4,
+      agent_id: 5
+    });
+    const both = suggestMapping(
+      ['number', 'ticket_id', 'created'],
+      [['3', 'T-1', '2024-05-01 08:00:00']]
+    );
+    expect(both.mapping.columns.ticket_id).toBe(1);
   });
 });
 
@@ -260,7 +317,7 @@ describe('suggestMapping on the real logs', () => {
     });
     expect(r.mapping.timestampFormats?.created_at).toBe('iso');
     expect(r.mapping.values.priority).toMatchObject({ medium: 'P2' });
-    expect(r.missingRequired).toEqual(['entry_channel']);
+    expect(r.missingRequired).toEqual([]);
   });
 });
 
@@ -278,15 +335,64 @@ describe('mapping persistence', () => {
     );
   });
 
+  it('round-trips constants, storing each as the code the loader will use', () => {
+    const withConstants = {
+      ...mapping,
+      constants: { entry_channel: 'hotline', region: 'europe', handling_channel: 'email' }
+    };
+    expect(mappingFromJson(mappingToJson(withConstants), 3)).toEqual(withConstants);
+    // a known synonym becomes its code, an open code is lower-cased: read like a file's value
+    const read = mappingFromJson(
+      '{"columns":{},"values":{},"constants":{"entry_channel":"电话","platform":" KaiOS ","region":"欧洲"}}'
+    );
+    expect(read.constants).toEqual({
+      entry_channel: 'hotline',
+      platform: 'kaios',
+      region: 'europe'
+    });
+  });
+
+  it('keeps prototype-like keys out of the parsed mapping', () => {
+    expect(() =>
+      mappingFromJson('{"columns":{},"values":{},"constants":{"__proto__":"x"}}')
+    ).toThrow();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it.each([
     ['{"columns":{"tiket_id":0},"values":{}}', /unknown canonical column "tiket_id"/],
     ['{"columns":{"ticket_id":-1},"values":{}}', /bad source index -1 for column "ticket_id"/],
     ['{"columns":{"ticket_id":1.5},"values":{}}', /bad source index/],
     ['{"columns":{"ticket_id":9},"values":{}}', /bad source index 9/],
     [
-      '{"columns":{},"values":{"platform":{"x":"blackberry"}}}',
-      /unknown target code "blackberry" for column "platform"/
+      '{"columns":{},"values":{"region":{"x":"mars"}}}',
+      /unknown target code "mars" for column "region"/
     ],
+    [
+      '{"columns":{},"values":{"platform":{"x":"Black Berry"}}}',
+      /unknown target code "Black Berry" for column "platform"/
+    ],
+    ['{"columns":{},"values":{},"constants":{"region":"mars"}}', /"mars" is not a region code/],
+    ['{"columns":{},"values":{},"constants":{"tiket":"x"}}', /unknown canonical column "tiket"/],
+    ['{"columns":{},"values":{},"constants":{"csat":"9"}}', /"9" of "csat" is out of range/],
+    ['{"columns":{},"values":{},"constants":{"entry_channel":""}}', /is empty/],
+    ['{"columns":{},"values":{},"constants":{"entry_channel":7}}', /must be a string/],
+    [
+      '{"columns":{"entry_channel":1},"values":{},"constants":{"entry_channel":"hotline"}}',
+      /both a source column and a constant/
+    ],
+    ['{"columns":{},"values":{},"constants":{"__proto__":"x"}}', /key "__proto__" is not allowed/],
+    [
+      '{"columns":{},"values":{},"constants":{"constructor":"x"}}',
+      /key "constructor" is not allowed/
+    ],
+    [
+      '{"columns":{"__proto__":0},"values":{}}',
+      /key "__proto__" is not allowed in mapping.columns/
+    ],
+    ['{"columns":{},"values":{"status":{"__proto__":"open"}}}', /key "__proto__" is not allowed/],
+    ['{"columns":{},"values":{"prototype":{}}}', /key "prototype" is not allowed/],
+    ['{"columns":{},"values":{},"__proto__":{"polluted":1}}', /key "__proto__" is not allowed/],
     ['{"columns":{},"values":{"ticket_id":{"x":"y"}}}', /not an enum or bool column/],
     ['{"columns":{},"values":{},"presetId":"nope"}', /unknown preset "nope"/],
     [

@@ -16,7 +16,7 @@ import { csvBytes } from '../fixtures/metrics/harness';
 
 const D = '2026-03-02 10:00:00';
 const FIRST = csvBytes(['ticket_id,created_at,entry_channel', `a,${D},hotline`, 'b,bad,hotline']);
-const ZH = csvBytes(['工单号,创建时间,渠道,平台', `z1,${D},热线,安卓`, `z2,${D},热线,诺基亚`]);
+const ZH = csvBytes(['工单号,创建时间,渠道,地区', `z1,${D},热线,国内`, `z2,${D},热线,火星`]);
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -97,14 +97,14 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
       new AbortController().signal
     );
     expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1 });
-    expect(report.unmatchedValues).toEqual({ platform: ['诺基亚'] });
+    expect(report.unmatchedValues).toEqual({ region: ['火星'] });
   });
 
   it('a corrected value map, applied to the same bytes, accepts the row', async () => {
     const first = await loadTicketFile(db, { name: 'zh.csv', bytes: ZH });
     const corrected: Mapping = {
       ...first.mapping,
-      values: { ...first.mapping.values, platform: { 诺基亚: 'phone' } }
+      values: { ...first.mapping.values, region: { 火星: 'other_overseas' } }
     };
     const again = await loadTicketFile(
       db,
@@ -112,10 +112,10 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
       { mapping: corrected, completeValues: true }
     );
     expect(again.rows).toEqual({ total: 2, accepted: 2, rejected: 0 });
-    // its own entry kept, 安卓 completed from the synonyms, nothing left unmatched
-    expect(again.mapping.values.platform).toEqual({ 诺基亚: 'phone', 安卓: 'android' });
+    // its own entry kept, 国内 completed from the synonyms, nothing left unmatched
+    expect(again.mapping.values.region).toEqual({ 火星: 'other_overseas', 国内: 'domestic' });
     expect(again.unmatchedValues).toEqual({});
-    expect(corrected.values.platform).toEqual({ 诺基亚: 'phone' });
+    expect(corrected.values.region).toEqual({ 火星: 'other_overseas' });
     expect(again.suggested).toBe(false);
   });
 
@@ -149,9 +149,9 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
         }
       }
     );
-    expect(seen).toEqual([['工单号', '创建时间', '渠道', '平台']]);
+    expect(seen).toEqual([['工单号', '创建时间', '渠道', '地区']]);
     expect(report.suggested).toBe(false);
-    expect(report.presentColumns).not.toContain('platform');
+    expect(report.presentColumns).not.toContain('region');
     expect(report.rows.accepted).toBe(2);
   });
 });

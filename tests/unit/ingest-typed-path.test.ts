@@ -48,12 +48,48 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
 
   it('falls back to the text path, with line numbers, when a row is bad', async () => {
     const bad =
-      'ticket_id,created_at,entry_channel\nb1,2026-03-01 10:00:00,hotline\nb2,2026-03-01 10:00:00,fax\n';
+      'ticket_id,created_at,region\nb1,2026-03-01 10:00:00,domestic\nb2,2026-03-01 10:00:00,atlantis\n';
     const { report } = await ticketsVia(db, bad, false);
     expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1 });
     expect(report.rejectedSample[0]).toMatchObject({
       line: 3,
-      reason: 'unknown entry_channel "fax"'
+      reason: 'unknown region "atlantis"'
     });
+  });
+
+  it('both paths keep open codes, name rows by line and default the channel alike', async () => {
+    const csv = [
+      'created_at,handling_channel,platform,priority,issue_type',
+      '2026-03-01 10:00:00,mail,ios,P1,refund',
+      '2026-03-01 11:00:00,chat,kaios,sev2,',
+      '2026-03-01 12:00:00,web,,,late_delivery',
+      ''
+    ].join('\n');
+    const typed = await ticketsVia(db, csv, false);
+    const text = await ticketsVia(db, csv, true);
+    expect(typed.report.rows).toEqual({ total: 3, accepted: 3, rejected: 0 });
+    expect(typed.rows).toEqual(text.rows);
+    expect(typed.rows.map((r) => r.ticket_id)).toEqual(['L2', 'L3', 'L4']);
+    expect(typed.rows.map((r) => r.entry_channel)).toEqual([
+      'unspecified',
+      'unspecified',
+      'unspecified'
+    ]);
+    expect(typed.rows.map((r) => r.handling_channel)).toEqual(['mail', 'chat', 'web']);
+    expect(typed.rows.map((r) => r.priority)).toEqual(['P1', 'sev2', null]);
+    for (const { report } of [typed, text]) {
+      expect(report.notices.map((n) => n.id)).toEqual(
+        expect.arrayContaining(['ticket-id-from-line', 'entry-channel-constant'])
+      );
+    }
+  });
+
+  it('leaves a placeholder date to the text path, which reads it as no time', async () => {
+    const csv =
+      'ticket_id,created_at,resolved_at\ns1,2026-03-01 10:00:00,1900-01-01 00:00:00\ns2,2026-03-01 10:00:00,2026-03-01 11:00:00\n';
+    const { report, rows } = await ticketsVia(db, csv, false);
+    expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0 });
+    expect(report.sentinelTimestamps).toEqual({ resolved_at: 1 });
+    expect(rows.map((r) => r.resolved_at === null)).toEqual([true, false]);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clearConstant,
   columnRows,
   missingRequired,
+  setConstant,
   sameMapping,
   setSource,
   setValue,
@@ -37,7 +39,40 @@ describe('mapping edits', () => {
     expect(platform?.source).toBe(3);
     expect(platform?.evidence?.reason).toContain('平台');
     expect(platform?.hasValues).toBe(true);
-    expect(rows.find((r) => r.spec.name === 'ticket_id')?.spec.required).toBe(true);
+    // v2: only created_at is required
+    expect(rows.filter((r) => r.spec.required).map((r) => r.spec.name)).toEqual(['created_at']);
+  });
+
+  it('a constant replaces a source column, and a source replaces a constant', () => {
+    const set = setConstant(mapping, 'entry_channel', '电话');
+    if (!('mapping' in set)) throw new Error(set.error);
+    expect(set.mapping.columns.entry_channel).toBeUndefined();
+    expect(set.mapping.constants).toEqual({ entry_channel: 'hotline' });
+    expect(
+      columnRows(report, set.mapping).find((r) => r.spec.name === 'entry_channel')?.constant
+    ).toBe('hotline');
+    const created = setConstant(set.mapping, 'created_at', '2026-03-01 08:00:00');
+    if (!('mapping' in created)) throw new Error(created.error);
+    expect(missingRequired(columnRows(report, created.mapping))).toEqual([]);
+    expect(setSource(set.mapping, 'entry_channel', 2).constants).toEqual({});
+    expect(clearConstant(set.mapping, 'entry_channel').constants).toEqual({});
+    expect(mapping.constants).toBeUndefined();
+  });
+
+  it('a constant a column cannot take is refused with the reason, the draft unchanged', () => {
+    expect(setConstant(mapping, 'region', 'mars')).toEqual({
+      error: expect.stringContaining('"mars" is not a region code')
+    });
+    expect(setConstant(mapping, 'csat', '7')).toEqual({
+      error: expect.stringContaining('out of range')
+    });
+  });
+
+  it('a value that is also an Object.prototype name is a plain value', () => {
+    const rows = valueRows('status', { columns: {}, values: { status: {} } }, ['constructor']);
+    expect(rows).toEqual([
+      { value: 'constructor', key: 'constructor', target: '', unmatched: true }
+    ]);
   });
 
   it('a new source drops the old value map and timestamp format, and loses the evidence', () => {

@@ -1,4 +1,4 @@
-/** The canonical ticket schema (data contract v1): names, types, enum codes. */
+/** The canonical ticket schema (data contract v2): names, types, enum codes. */
 
 export type ColumnType = 'string' | 'enum' | 'ts' | 'bool' | 'int' | 'num';
 
@@ -8,6 +8,11 @@ export interface ColumnSpec {
   required: boolean;
   /** Allowed codes for enum columns, in canonical spelling. */
   codes?: readonly string[];
+  /**
+   * Open vocabulary (v2): a code not in `codes` is kept (trimmed, lower-cased) instead of
+   * rejecting the row; the listed codes keep their meaning.
+   */
+  open?: boolean;
   /** Inclusive numeric range for int/num columns. */
   min?: number;
   max?: number;
@@ -69,20 +74,26 @@ const c = (
 ): ColumnSpec => ({ name, type, required, label: { zh, en }, ...extra });
 
 export const COLUMNS: readonly ColumnSpec[] = [
-  c('ticket_id', 'string', true, '工单号', 'Ticket ID'),
+  c('ticket_id', 'string', false, '工单号', 'Ticket ID'),
   c('user_id', 'string', false, '用户ID', 'User ID'),
   c('created_at', 'ts', true, '创建时间', 'Created at'),
-  c('entry_channel', 'enum', true, '进线渠道', 'Entry channel', { codes: CHANNELS }),
-  c('handling_channel', 'enum', false, '处理渠道', 'Handling channel', { codes: CHANNELS }),
-  c('platform', 'enum', false, '平台', 'Platform', { codes: PLATFORMS }),
+  c('entry_channel', 'enum', false, '进线渠道', 'Entry channel', {
+    codes: CHANNELS,
+    open: true
+  }),
+  c('handling_channel', 'enum', false, '处理渠道', 'Handling channel', {
+    codes: CHANNELS,
+    open: true
+  }),
+  c('platform', 'enum', false, '平台', 'Platform', { codes: PLATFORMS, open: true }),
   c('customer_type', 'enum', false, '用户类型', 'Customer type', { codes: CUSTOMER_TYPES }),
   c('region', 'enum', false, '地区', 'Region', { codes: REGIONS }),
   c('language', 'string', false, '语言', 'Language'),
   c('category', 'enum', false, '业务集群', 'Category', { codes: CATEGORIES }),
-  c('issue_type', 'string', false, '问题类型', 'Issue type'),
+  c('issue_type', 'string', false, '问题类型', 'Issue type', { open: true }),
   c('fund_safety', 'bool', false, '涉及资金安全', 'Fund safety'),
   c('cross_business', 'bool', false, '跨业务', 'Cross-business'),
-  c('priority', 'enum', false, '优先级', 'Priority', { codes: PRIORITIES }),
+  c('priority', 'enum', false, '优先级', 'Priority', { codes: PRIORITIES, open: true }),
   c('emergency_type', 'enum', false, '紧急类型', 'Emergency type', { codes: EMERGENCY_TYPES }),
   c('escalated', 'bool', false, '是否升级', 'Escalated'),
   c('ai_intent', 'string', false, 'AI识别意图', 'AI intent'),
@@ -119,3 +130,6 @@ export const TRUE_WORDS = ['true', '1', 'yes', 'y', '是'] as const;
 export const FALSE_WORDS = ['false', '0', 'no', 'n', '否'] as const;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The entry_channel every ticket gets when the file has no channel column and no constant. */
+export const DEFAULT_ENTRY_CHANNEL = 'unspecified';

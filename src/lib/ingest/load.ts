@@ -9,11 +9,21 @@ import {
   CROSS_COLUMN_CHECKS,
   mappedTimestampParser,
   normaliseSelect,
+  sentinelTimestampSql,
   type TimestampParser
 } from './normalise-sql';
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
 import { readCsvSql, RESET_REJECT_TABLES } from './read-csv-sql';
 import { canReadTyped, readTyped } from './typed-load';
+import { columnFallbacks, lineIdSql, type ColumnFallbacks } from './column-fallbacks';
+import {
+  countSourceGaps,
+  loadNotices,
+  NO_GAPS,
+  type LoadNotice,
+  type SourceGaps
+} from './load-notices';
+import { isOpenColumn } from './value-synonyms';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
 export interface RejectedRow {
@@ -39,8 +49,12 @@ export interface LoadReport {
   rejectedSample: RejectedRow[];
   /** Canonical columns the file supplies (mapped, or built by a preset). */
   presentColumns: string[];
-  /** Values of mapped enum columns that matched no code: their rows are rejected. */
+  /** Values of mapped closed enum columns that matched no code: their rows are rejected. */
   unmatchedValues: Partial<Record<string, string[]>>;
+  /** Per timestamp column: placeholder values (`1900-01-01`, `NULL`, `?` …) read as no time. */
+  sentinelTimestamps: Partial<Record<string, number>>;
+  /** What the user should know that is not a rejected row (ids from lines, constants, …). */
+  notices: LoadNotice[];
   /** True when the loader chose the mapping (no saved mapping was given). */
   suggested: boolean;
   canonicalHeader: boolean;
@@ -95,6 +109,7 @@ export async function loadTicketFile(
   }
   options = { ...options, expressions: { ...plan?.expressions, ...options.expressions } };
   assertRequiredColumns(prepared, options);
+  const fallbacks = columnFallbacks(prepared.mapping, options.expressions);
 
   const path = await db.registerFile('upload.csv', prepared.bytes);
   let typed = false;
@@ -106,7 +121,9 @@ export async function loadTicketFile(
   } finally {
     await db.dropFile('upload.csv');
   }
-  const unmatchedValues = typed ? {} : await normaliseRaw(db, prepared, options, timeZone);
+  const { unmatchedValues, gaps } = typed
+    ? { unmatchedValues: {}, gaps: NO_GAPS }
+    : await normaliseRaw(db, prepared, options, timeZone, fallbacks);
   await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT}`);
   if (typed) {
     const fields = prepared.header.map((_, i) => `CAST(NULL AS VARCHAR) AS c${i}`).join(', ');
@@ -119,9 +136,17 @@ export async function loadTicketFile(
       SELECT r.*, c.__reason AS reason FROM raw r JOIN checked c USING (__rec) WHERE c.__reason <> ''`);
     await db.exec('DROP TABLE checked');
     await db.exec('DROP TABLE raw');
+    await db.exec('DROP TABLE IF EXISTS __broken_offsets');
   }
 
   const rows = await countRows(db);
+  const notices = await loadNotices(db, {
+    mapping: prepared.mapping,
+    expressions: options.expressions,
+    fallbacks,
+    gaps,
+    accepted: rows.accepted
+  });
   return {
     name: file.name,
     encoding: prepared.encoding,
@@ -135,6 +160,8 @@ export async function loadTicketFile(
     rejectedSample: await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE),
     presentColumns: presentColumns(prepared, options),
     unmatchedValues,
+    sentinelTimestamps: gaps.sentinels,
+    notices,
     suggested: !prepared.userMapping,
     canonicalHeader: prepared.canonicalHeader,
     duplicateHeaders: prepared.duplicateHeaders,
@@ -150,17 +177,22 @@ async function normaliseRaw(
   db: Db,
   prepared: PreparedFile,
   options: LoadOptions,
-  timeZone: string
-): Promise<Partial<Record<string, string[]>>> {
+  timeZone: string,
+  fallbacks: ColumnFallbacks
+): Promise<{ unmatchedValues: Partial<Record<string, string[]>>; gaps: SourceGaps }> {
   await defineTimeZone(db, timeZone, createdRangeSql(prepared, options));
   const unmatchedValues =
     prepared.userMapping && !options.completeValues ? {} : await completeValueMaps(db, prepared);
-  const select = normaliseSelect({
+  const normalise = {
     mapping: prepared.mapping,
+    defaults: fallbacks.defaults,
+    rowIdSql: await lineIdSql(db),
     parseTimestamp: options.parseTimestamp,
     expressions: options.expressions,
     rejectIf: prepared.plan?.rejectIf
-  });
+  };
+  const gaps = await countSourceGaps(db, normalise);
+  const select = normaliseSelect(normalise);
   const crossChecks = CROSS_COLUMN_CHECKS.map(
     ([condition, reason]) => `CASE WHEN ${condition} THEN '${reason}' END`
   ).join(', ');
@@ -170,13 +202,14 @@ async function normaliseRaw(
     select.params
   );
   await markDuplicateIds(db);
-  return unmatchedValues;
+  return { unmatchedValues, gaps };
 }
 
 function presentColumns(prepared: PreparedFile, options: LoadOptions): string[] {
   const mapped = Object.keys(prepared.mapping.columns);
   const built = Object.keys(options.expressions ?? {});
-  return [...new Set([...mapped, ...built])];
+  const constants = Object.keys(prepared.mapping.constants ?? {});
+  return [...new Set([...mapped, ...built, ...constants])];
 }
 
 function assertRequiredColumns(prepared: PreparedFile, options: LoadOptions): void {
@@ -215,8 +248,9 @@ function createdRangeSql(prepared: PreparedFile, options: LoadOptions): string |
   const expression =
     options.expressions?.created_at ?? (created === undefined ? null : `c${created}`);
   if (expression === null) return null;
+  const text = `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`;
   const parse = (options.parseTimestamp ?? mappedTimestampParser(prepared.mapping))(
-    `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`,
+    `(CASE WHEN ${sentinelTimestampSql(text)} THEN NULL ELSE ${text} END)`,
     'created_at'
   );
   return `SELECT min(t) AS lo, max(t) AS hi FROM (SELECT ${parse} AS t FROM raw)`;
@@ -259,8 +293,9 @@ async function completeValueMaps(
     );
     const given = prepared.mapping.values[column] ?? {};
     prepared.mapping.values[column] = { ...result.map, ...given };
-    const left = result.unmatched.filter((v) => given[valueKey(v)] === undefined);
-    if (left.length > 0) unmatched[column] = left;
+    // Codes of an open column that match nothing are kept as written (v2), not unmatched.
+    const left = result.unmatched.filter((v) => !Object.hasOwn(given, valueKey(v)));
+    if (left.length > 0 && !isOpenColumn(column)) unmatched[column] = left;
   }
   return unmatched;
 }

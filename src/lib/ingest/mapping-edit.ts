@@ -2,12 +2,15 @@
 import { COLUMNS, type ColumnSpec } from '../contract/columns';
 import type { LoadReport } from './load';
 import type { Mapping, MappingEvidence } from './mapping-types';
+import { normaliseConstant } from './mapping-constants';
 import { allowedTargets, valueKey } from './value-synonyms';
 
 export interface ColumnRow {
   spec: ColumnSpec;
   /** Source column index in the draft, if any. */
   source: number | undefined;
+  /** The constant every row takes instead of a source column, if any. */
+  constant: string | undefined;
   /** Why the loaded mapping chose its source (absent when the draft changed it). */
   evidence: MappingEvidence | undefined;
   /** The preset builds this column with its own SQL; a source column is not used. */
@@ -40,6 +43,7 @@ export function columnRows(report: LoadReport, draft: Mapping): ColumnRow[] {
     return {
       spec,
       source,
+      constant: draft.constants?.[spec.name],
       evidence:
         evidence && evidence.sourceIndex === source
           ? evidence
@@ -62,7 +66,8 @@ export function valueRows(
   const rows = new Map<string, ValueRow>();
   for (const value of unmatched) {
     const key = valueKey(value);
-    rows.set(key, { value, key, target: map[key] ?? '', unmatched: map[key] === undefined });
+    const target = Object.hasOwn(map, key) ? map[key]! : '';
+    rows.set(key, { value, key, target, unmatched: target === '' });
   }
   for (const [key, target] of Object.entries(map)) {
     if (!rows.has(key)) rows.set(key, { value: key, key, target, unmatched: false });
@@ -70,7 +75,10 @@ export function valueRows(
   return [...rows.values()].sort((a, b) => Number(b.unmatched) - Number(a.unmatched));
 }
 
-/** Points a canonical column at another source column (or none); its value map and format go. */
+/**
+ * Points a canonical column at another source column (or none); its value map, format and
+ * constant go.
+ */
 export function setSource(draft: Mapping, column: string, source: number | undefined): Mapping {
   if (draft.columns[column] === source) return draft;
   const next = copyMapping(draft);
@@ -78,6 +86,32 @@ export function setSource(draft: Mapping, column: string, source: number | undef
   else next.columns[column] = source;
   delete next.values[column];
   if (next.timestampFormats) delete next.timestampFormats[column];
+  if (next.constants) delete next.constants[column];
+  return next;
+}
+
+/**
+ * Gives a canonical column one value for every row instead of a source column (the source,
+ * value map and format go). Returns the error instead when the value is not one the column takes.
+ */
+export function setConstant(
+  draft: Mapping,
+  column: string,
+  value: string
+): { mapping: Mapping } | { error: string } {
+  const result = normaliseConstant(column, value);
+  if ('error' in result) return result;
+  const next = setSource(draft, column, undefined);
+  const copy = next === draft ? copyMapping(draft) : next;
+  copy.constants = { ...copy.constants, [column]: result.value };
+  return { mapping: copy };
+}
+
+/** Removes a column's constant (the column is then absent unless a source is picked). */
+export function clearConstant(draft: Mapping, column: string): Mapping {
+  if (draft.constants?.[column] === undefined) return draft;
+  const next = copyMapping(draft);
+  delete next.constants![column];
   return next;
 }
 
@@ -94,7 +128,10 @@ export function setValue(draft: Mapping, column: string, key: string, target: st
 /** Required canonical columns that have neither a source column nor a preset expression. */
 export function missingRequired(rows: readonly ColumnRow[]): string[] {
   return rows
-    .filter((r) => r.spec.required && r.source === undefined && !r.builtByPreset)
+    .filter(
+      (r) =>
+        r.spec.required && r.source === undefined && r.constant === undefined && !r.builtByPreset
+    )
     .map((r) => r.spec.name);
 }
 

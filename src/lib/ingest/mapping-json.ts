@@ -4,7 +4,8 @@ import type { Mapping } from './mapping-types';
 import { presetById } from './presets';
 import { normaliseName } from './synonyms';
 import { TIMESTAMP_FORMATS, type TimestampFormat } from './timestamp-formats';
-import { allowedTargets } from './value-synonyms';
+import { normaliseConstant } from './mapping-constants';
+import { isAllowedTarget, allowedTargets } from './value-synonyms';
 
 /** Stable hash (cyrb53) of the normalised header: same names in the same order → same key. */
 export function headerFingerprint(header: readonly string[]): string {
@@ -27,14 +28,25 @@ export function mappingToJson(mapping: Mapping): string {
   return JSON.stringify({ version: 1, ...mapping });
 }
 
+/** Keys that would reach an object's prototype machinery if a mapping were merged carelessly. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own entries of a parsed JSON object; a prototype-like key is refused, named, with where. */
+function entriesOf(value: Record<string, unknown>, where: string): Array<[string, unknown]> {
+  const entries = Object.entries(value);
+  const bad = entries.find(([key]) => FORBIDDEN_KEYS.has(key));
+  if (bad) throw new Error(`key "${bad[0]}" is not allowed in ${where}`);
+  return entries;
 }
 
 function parseColumns(raw: unknown, headerLength: number | undefined): Mapping['columns'] {
   if (!isRecord(raw)) throw new Error('mapping.columns must be an object');
   const out: Mapping['columns'] = {};
-  for (const [column, index] of Object.entries(raw)) {
+  for (const [column, index] of entriesOf(raw, 'mapping.columns')) {
     if (!columnSpec(column)) throw new Error(`unknown canonical column "${column}"`);
     const bad = typeof index !== 'number' || !Number.isInteger(index) || index < 0;
     if (bad || (headerLength !== undefined && index >= headerLength)) {
@@ -49,15 +61,15 @@ function parseValues(raw: unknown): Mapping['values'] {
   if (raw === undefined) return {};
   if (!isRecord(raw)) throw new Error('mapping.values must be an object');
   const out: Mapping['values'] = {};
-  for (const [column, map] of Object.entries(raw)) {
+  for (const [column, map] of entriesOf(raw, 'mapping.values')) {
     const targets = allowedTargets(column);
     if (!columnSpec(column)) throw new Error(`unknown canonical column "${column}" in value maps`);
     if (!targets)
       throw new Error(`column "${column}" is not an enum or bool column and takes no value map`);
     if (!isRecord(map)) throw new Error(`value map of "${column}" must be an object`);
     const entries: Record<string, string> = {};
-    for (const [from, to] of Object.entries(map)) {
-      if (typeof to !== 'string' || !targets.includes(to)) {
+    for (const [from, to] of entriesOf(map, `the value map of "${column}"`)) {
+      if (typeof to !== 'string' || !isAllowedTarget(column, to)) {
         throw new Error(
           `unknown target code ${JSON.stringify(to)} for column "${column}" (value "${from}")`
         );
@@ -73,7 +85,7 @@ function parseFormats(raw: unknown): Mapping['timestampFormats'] {
   if (raw === undefined) return undefined;
   if (!isRecord(raw)) throw new Error('mapping.timestampFormats must be an object');
   const out: Partial<Record<string, TimestampFormat>> = {};
-  for (const [column, format] of Object.entries(raw)) {
+  for (const [column, format] of entriesOf(raw, 'mapping.timestampFormats')) {
     if (columnSpec(column)?.type !== 'ts') throw new Error(`"${column}" is not a timestamp column`);
     const known = (TIMESTAMP_FORMATS as readonly unknown[]).includes(format);
     if (!known)
@@ -83,9 +95,28 @@ function parseFormats(raw: unknown): Mapping['timestampFormats'] {
   return out;
 }
 
+function parseConstants(
+  raw: unknown,
+  columns: Mapping['columns']
+): Mapping['constants'] | undefined {
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw)) throw new Error('mapping.constants must be an object');
+  const out: Partial<Record<string, string>> = {};
+  for (const [column, value] of entriesOf(raw, 'mapping.constants')) {
+    if (!columnSpec(column)) throw new Error(`unknown canonical column "${column}" in constants`);
+    if (columns[column] !== undefined) {
+      throw new Error(`column "${column}" has both a source column and a constant; keep one`);
+    }
+    const result = normaliseConstant(column, value);
+    if ('error' in result) throw new Error(result.error);
+    out[column] = result.value;
+  }
+  return out;
+}
+
 /**
  * Parses and validates a stored mapping. Throws an Error naming the unknown column, bad
- * index, unknown target code or unknown preset. `headerLength` bounds the indices.
+ * index, unknown target code, bad constant, prototype-like key or unknown preset. `headerLength` bounds the indices.
  */
 export function mappingFromJson(json: string, headerLength?: number): Mapping {
   let raw: unknown;
@@ -95,6 +126,7 @@ export function mappingFromJson(json: string, headerLength?: number): Mapping {
     throw new Error('stored mapping is not valid JSON');
   }
   if (!isRecord(raw)) throw new Error('stored mapping must be a JSON object');
+  entriesOf(raw, 'the mapping');
   if (raw.version !== undefined && raw.version !== 1)
     throw new Error(`unsupported mapping version ${String(raw.version)}`);
   const mapping: Mapping = {
@@ -103,6 +135,8 @@ export function mappingFromJson(json: string, headerLength?: number): Mapping {
   };
   const formats = parseFormats(raw.timestampFormats);
   if (formats) mapping.timestampFormats = formats;
+  const constants = parseConstants(raw.constants, mapping.columns);
+  if (constants) mapping.constants = constants;
   if (raw.presetId !== undefined) {
     if (typeof raw.presetId !== 'string') throw new Error('presetId must be a string');
     mapping.presetId = presetById(raw.presetId).id;

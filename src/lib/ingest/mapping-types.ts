@@ -14,6 +14,12 @@ export interface Mapping {
    * Absent → `iso`.
    */
   timestampFormats?: Partial<Record<string, TimestampFormat>>;
+  /**
+   * Canonical column → one value for every row, for a column the file lacks (e.g. all these
+   * tickets came in on the hotline). Read and validated like a source value; a source column
+   * of the same canonical column wins.
+   */
+  constants?: Partial<Record<string, string>>;
   /** Id of a built-in preset whose trusted SQL expressions build some columns (e.g. a bank log). */
   presetId?: string;
 }

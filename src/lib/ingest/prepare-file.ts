@@ -89,7 +89,7 @@ export async function prepareFile(
     mapping: chosen,
     evidence: suggestion?.evidence ?? userEvidence(chosen, sniffed.header),
     missingRequired: REQUIRED_COLUMNS.filter(
-      (c) => chosen.columns[c] === undefined && !built.has(c)
+      (c) => chosen.columns[c] === undefined && !built.has(c) && chosen.constants?.[c] === undefined
     ),
     unmatchedValues: suggestion?.unmatchedValues ?? {},
     userMapping: mapping !== undefined,
@@ -102,6 +102,7 @@ function copyMapping(mapping: Mapping): Mapping {
   const values = Object.entries(mapping.values).map(([column, map]) => [column, { ...map }]);
   const copy: Mapping = { columns: { ...mapping.columns }, values: Object.fromEntries(values) };
   if (mapping.timestampFormats) copy.timestampFormats = { ...mapping.timestampFormats };
+  if (mapping.constants) copy.constants = { ...mapping.constants };
   if (mapping.presetId !== undefined) copy.presetId = mapping.presetId;
   return copy;
 }

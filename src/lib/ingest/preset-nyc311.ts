@@ -59,7 +59,7 @@ export const nyc311Preset: Preset = {
   id: 'nyc311',
   label: { zh: '纽约 311 服务请求', en: 'NYC 311 service requests' },
   notes: [
-    'entry_channel from Open Data Channel Type: PHONE → hotline, ONLINE → help_feedback (web form), MOBILE → mini_program (the 311 app); UNKNOWN matches no channel and those rows are rejected with that reason.',
+    'entry_channel from Open Data Channel Type: PHONE → hotline, ONLINE → help_feedback (web form), MOBILE → mini_program (the 311 app); UNKNOWN is no contract channel and is kept as the code "unknown" (open vocabulary, data contract v2).',
     'platform: PHONE → phone, ONLINE → web; MOBILE does not say iOS or Android, so it stays empty.',
     'status: Closed → resolved; Open, In Progress, Assigned … → open; resolved_at = Closed Date.',
     'issue_type = Complaint Type as written; timestamps are New York local time.'

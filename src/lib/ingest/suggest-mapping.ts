@@ -5,7 +5,10 @@ import { findPreset } from './presets';
 import type { Preset } from './preset-types';
 import { columnsContainedIn, columnsNamed, HEADER_SYNONYMS, normaliseName } from './synonyms';
 import { detectTimestampFormatDetail } from './timestamp-formats';
-import { buildValueMap } from './value-synonyms';
+import { buildValueMap, isOpenColumn } from './value-synonyms';
+
+/** A header with all of these is written in the contract's own vocabulary. */
+const CONTRACT_CORE = ['ticket_id', 'created_at', 'entry_channel'];
 
 interface Candidate {
   column: string;
@@ -21,13 +24,22 @@ function columnValues(rows: readonly (readonly string[])[], index: number): stri
   return rows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
 }
 
+let columnKeys: Array<{ spec: ColumnSpec; name: string; zh: string; en: string }> | undefined;
+
 function nameCandidates(header: readonly string[]): Candidate[] {
   const out: Candidate[] = [];
+  columnKeys ??= COLUMNS.map((spec) => ({
+    spec,
+    name: normaliseName(spec.name),
+    zh: normaliseName(spec.label.zh),
+    en: normaliseName(spec.label.en)
+  }));
+  const keys = columnKeys;
   header.forEach((name, index) => {
     const key = normaliseName(name);
     if (key === '') return;
-    for (const spec of COLUMNS) {
-      if (key === normaliseName(spec.name)) {
+    for (const { spec, ...names } of keys) {
+      if (key === names.name) {
         out.push({
           column: spec.name,
           index,
@@ -35,7 +47,7 @@ function nameCandidates(header: readonly string[]): Candidate[] {
           confidence: 'exact',
           reason: `header "${name}" is the canonical name`
         });
-      } else if (key === normaliseName(spec.label.zh) || key === normaliseName(spec.label.en)) {
+      } else if (key === names.zh || key === names.en) {
         out.push({
           column: spec.name,
           index,
@@ -194,7 +206,7 @@ export function suggestMapping(
   });
   // A file in the contract's own vocabulary keeps its other columns as unknown extras:
   // guessing from look-alike names there would silently feed metrics from the wrong column.
-  const contractFile = REQUIRED_COLUMNS.every((c) => header.includes(c));
+  const contractFile = CONTRACT_CORE.every((c) => header.includes(c));
   const chosen = contractFile
     ? assign(scored.filter((c) => c.confidence === 'exact'))
     : assign([...scored, ...valueOnlyCandidates(header, sampleRows)]);
@@ -208,7 +220,7 @@ export function suggestMapping(
     if (spec?.type === 'enum' || spec?.type === 'bool') {
       const r = buildValueMap(c.column, values);
       if (Object.keys(r.map).length > 0) mapping.values[c.column] = r.map;
-      if (r.unmatched.length > 0) {
+      if (r.unmatched.length > 0 && !isOpenColumn(c.column)) {
         unmatchedValues[c.column] = r.unmatched;
         allValuesMatched = false;
       }

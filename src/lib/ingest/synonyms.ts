@@ -39,7 +39,10 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'issue id',
     'call id',
     'unique key',
-    'id'
+    '留言编号',
+    '信件编号',
+    'id',
+    'number'
   ],
   user_id: [
     '用户id',
@@ -57,7 +60,15 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'requester id',
     'caller id',
     'account id',
-    'user'
+    '留言人',
+    '留言用户',
+    '提问人',
+    '来信人',
+    '用户名',
+    'user name',
+    'caller',
+    'user',
+    '用户'
   ],
   created_at: [
     '创建时间',
@@ -78,7 +89,13 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'opened',
     'submitted at',
     'start time',
-    'timestamp'
+    'sys created on',
+    'created on',
+    '留言时间',
+    '提问时间',
+    '来信时间',
+    'timestamp',
+    '时间'
   ],
   entry_channel: [
     '进线渠道',
@@ -95,6 +112,7 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'source',
     'origin',
     'open data channel type',
+    'contact type',
     'via'
   ],
   handling_channel: [
@@ -290,6 +308,7 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'server',
     'resource',
     'handler',
+    'assigned to',
     'owner first name'
   ],
   first_response_at: [
@@ -300,7 +319,10 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'first response at',
     'first response time',
     'first reply at',
-    'first replied at'
+    'first replied at',
+    '回复时间',
+    '答复时间',
+    '回复日期'
   ],
   status: [
     '状态',
@@ -411,17 +433,25 @@ export function columnsNamed(name: string): IndexedSynonym[] {
   return index.get(normaliseName(name)) ?? [];
 }
 
+/**
+ * Synonyms too generic to look for inside a longer header: `时间` names the creation time only
+ * when it is the whole header, never `回复时间` or `更新时间`; `用户` never `用户类型`.
+ */
+const WHOLE_NAME_ONLY = new Set(['时间', '用户', 'number']);
+
+let containable: Array<{ column: string; rank: number; key: string; cjk: boolean }> | undefined;
+
 /** Synonyms (normalised) that `name` contains, for headers like `工单创建时间` or `最后处理坐席`. */
 export function columnsContainedIn(name: string): IndexedSynonym[] {
+  containable ??= Object.entries(HEADER_SYNONYMS).flatMap(([column, names]) =>
+    names.flatMap((synonym, rank) => {
+      const key = normaliseName(synonym);
+      if (WHOLE_NAME_ONLY.has(key)) return [];
+      return [{ column, rank, key, cjk: /[\u4e00-\u9fff]/.test(key) }];
+    })
+  );
   const key = normaliseName(name);
-  const found: IndexedSynonym[] = [];
-  for (const [column, names] of Object.entries(HEADER_SYNONYMS)) {
-    names.forEach((synonym, rank) => {
-      const s = normaliseName(synonym);
-      const cjk = /[\u4e00-\u9fff]/.test(s);
-      if (s !== key && key.includes(s) && (cjk ? s.length >= 2 : s.length >= 5))
-        found.push({ column, rank });
-    });
-  }
-  return found;
+  return containable
+    .filter((s) => s.key !== key && key.includes(s.key) && s.key.length >= (s.cjk ? 2 : 5))
+    .map(({ column, rank }) => ({ column, rank }));
 }

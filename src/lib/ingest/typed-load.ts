@@ -1,8 +1,17 @@
-import { columnSpec, COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../contract/columns';
+import {
+  columnSpec,
+  COLUMNS,
+  DEFAULT_ENTRY_CHANNEL,
+  FALSE_WORDS,
+  TRUE_WORDS,
+  type ColumnSpec
+} from '../contract/columns';
+import { LINE_ID_PREFIX } from './column-fallbacks';
 import type { Db } from '../db/types';
 import { CROSS_COLUMN_CHECKS } from './normalise-sql';
 import type { PreparedFile } from './prepare-file';
 import { readCsvSql, RESET_REJECT_TABLES } from './read-csv-sql';
+import { matchValue, valueKey } from './value-synonyms';
 
 /*
  * The fast path for a canonical file: DuckDB reads every column with its contract type in one
@@ -40,13 +49,23 @@ export function canReadTyped(prepared: PreparedFile, hasExpressions: boolean): b
   return Object.values(formats).every((f) => f === undefined || f === 'iso');
 }
 
+/** What the text path puts in a column the file lacks (v2: ids from lines, a default channel). */
+function absent(spec: ColumnSpec): string {
+  // The typed path only runs when the reader rejected no line, so record k is on line k + 1.
+  if (spec.name === 'ticket_id') {
+    return `'${LINE_ID_PREFIX}' || CAST(row_number() OVER () + 1 AS VARCHAR)`;
+  }
+  if (spec.name === 'entry_channel') return `'${DEFAULT_ENTRY_CHANNEL}'`;
+  return `CAST(NULL AS ${SQL_TYPE[spec.type]})`;
+}
+
 /** The column as the text path would build it, given that every code is already canonical. */
 function value(spec: ColumnSpec, present: boolean): string {
   const col = spec.name;
-  if (!present) return `CAST(NULL AS ${SQL_TYPE[spec.type]})`;
+  if (!present) return absent(spec);
   switch (spec.type) {
     case 'string':
-      return `NULLIF(trim(${col}), '')`;
+      return spec.open ? `lower(NULLIF(trim(${col}), ''))` : `NULLIF(trim(${col}), '')`;
     case 'enum':
       return col;
     case 'bool':
@@ -62,7 +81,9 @@ function value(spec: ColumnSpec, present: boolean): string {
 
 /** One aggregate per column (and a few per file) that tells whether the typed read is exact. */
 function checkAggregates(present: ReadonlySet<string>): string[] {
-  const out = ['count(*) AS n', 'count(DISTINCT trim(ticket_id)) AS ids'];
+  // A blank id is named after its line by the text path, so it counts as not distinct here.
+  const ids = present.has('ticket_id') ? `count(DISTINCT NULLIF(trim(ticket_id), ''))` : 'count(*)';
+  const out = ['count(*) AS n', `${ids} AS ids`];
   const cross = CROSS_COLUMN_CHECKS.map(([condition]) => `coalesce(${condition}, false)`);
   out.push(`count(*) FILTER (WHERE ${cross.join(' OR ')}) AS cross_bad`);
   const required = COLUMNS.filter((c) => c.required && present.has(c.name)).map(
@@ -77,6 +98,10 @@ function checkAggregates(present: ReadonlySet<string>): string[] {
     }
     if (spec.type === 'int')
       out.push(`count(*) FILTER (WHERE ${col} <> floor(${col})) AS frac_${col}`);
+    // Placeholder dates (1900-01-01) are no value: the text path reads and counts them.
+    if (spec.type === 'ts') {
+      out.push(`count(*) FILTER (WHERE ${col} < TIMESTAMP '1900-01-02') AS sentinel_${col}`);
+    }
     if (spec.type === 'int' || spec.type === 'num') {
       out.push(`min(${col}) AS min_${col}`, `max(${col}) AS max_${col}`);
     }
@@ -92,8 +117,9 @@ function exact(check: Record<string, unknown>, present: ReadonlySet<string>): bo
     if (spec.type === 'enum' || spec.type === 'bool') {
       const allowed = spec.type === 'enum' ? (spec.codes ?? []) : BOOL_WORDS;
       const seen = (check[`values_${name}`] as string[] | null) ?? [];
-      if (!seen.every((v) => allowed.includes(v))) return false;
+      if (!seen.every((v) => allowed.includes(v) || keptAsWritten(spec, v))) return false;
     }
+    if (spec.type === 'ts' && check[`sentinel_${name}`] !== 0) return false;
     if (spec.type === 'int' && check[`frac_${name}`] !== 0) return false;
     const lo = check[`min_${name}`] as number | null | undefined;
     const hi = check[`max_${name}`] as number | null | undefined;
@@ -101,6 +127,11 @@ function exact(check: Record<string, unknown>, present: ReadonlySet<string>): bo
     if (spec.max !== undefined && hi != null && hi > spec.max) return false;
   }
   return true;
+}
+
+/** An open column's code the text path would keep exactly as it is: no synonym, already lower. */
+function keptAsWritten(spec: ColumnSpec, v: string): boolean {
+  return spec.open === true && v === valueKey(v) && matchValue(spec.name, v) === undefined;
 }
 
 /**

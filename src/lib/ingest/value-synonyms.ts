@@ -145,10 +145,10 @@ const TABLES: Readonly<Record<string, Table>> = {
     function: ['功能', '功能类', '产品功能', '功能问题', 'function', 'feature', 'functionality']
   },
   priority: {
-    P0: ['p0', '紧急', '特急', '最高', 'critical', 'urgent', 'blocker', 'major'],
-    P1: ['p1', '高', '高优', '较高', 'high'],
-    P2: ['p2', '中', '普通', '一般', 'medium', 'normal', 'moderate'],
-    P3: ['p3', '低', '较低', 'low', 'minor']
+    P0: ['p0', '紧急', '特急', '最高', 'critical', 'urgent', 'blocker', 'major', '1 - critical'],
+    P1: ['p1', '高', '高优', '较高', 'high', '2 - high'],
+    P2: ['p2', '中', '普通', '一般', 'medium', 'normal', 'moderate', '3 - moderate'],
+    P3: ['p3', '低', '较低', 'low', 'minor', '4 - low', '5 - planning']
   },
   emergency_type: {
     account_stolen: [
@@ -189,6 +189,7 @@ const TABLES: Readonly<Record<string, Table>> = {
       '已办结',
       '完成',
       '解决',
+      '已处理',
       'resolved',
       'closed',
       'solved',
@@ -206,9 +207,16 @@ const TABLES: Readonly<Record<string, Table>> = {
       'closed unresolved',
       'wont fix',
       "won't fix",
+      'won’t fix',
+      'wontfix',
       'rejected',
       'cancelled',
-      'canceled'
+      'canceled',
+      'cancel',
+      'duplicate',
+      '已取消',
+      '已驳回',
+      '重复'
     ],
     open: [
       '处理中',
@@ -224,6 +232,8 @@ const TABLES: Readonly<Record<string, Table>> = {
       'in progress',
       'assigned',
       'on hold',
+      'hold',
+      'active',
       'waiting',
       'queued',
       'accepted',
@@ -311,11 +321,33 @@ export function isCanonicalValue(column: string, raw: string): boolean {
   return spec?.codes?.includes(value) ?? false;
 }
 
-/** Canonical targets a value map of this column may use. */
+/** Canonical targets a value map of this column may use (the known codes of an open column). */
 export function allowedTargets(column: string): readonly string[] | undefined {
   const spec = columnSpec(column);
   if (spec?.type === 'bool') return ['true', 'false'];
   return spec?.codes;
+}
+
+/** True for an enum whose unknown codes are kept as written (v2 open vocabulary). */
+export function isOpenColumn(column: string): boolean {
+  const spec = columnSpec(column);
+  return spec?.type === 'enum' && spec.open === true;
+}
+
+const MAX_CODE_LENGTH = 100;
+
+/**
+ * True when a value map (or constant) of this column may produce `target`: a listed code, or,
+ * for an open column, any code already in kept form (trimmed, lower-cased, short).
+ */
+export function isAllowedTarget(column: string, target: string): boolean {
+  if (allowedTargets(column)?.includes(target)) return true;
+  return (
+    isOpenColumn(column) &&
+    target !== '' &&
+    target.length <= MAX_CODE_LENGTH &&
+    target === valueKey(target)
+  );
 }
 
 export interface ValueMapResult {
