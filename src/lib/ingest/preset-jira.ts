@@ -22,11 +22,12 @@ const JSM_COLUMNS = [
 
 /** Jira's default `dd/MMM/yy h:mm a` (`01/Mar/26 9:15 AM`), four-digit years and ISO. */
 const JIRA_TIME: TimeReader = {
-  wall: (col) => {
+  text(col) {
     const x = `upper(trim(${col}))`;
-    return `coalesce(try_strptime(${x}, '%d/%b/%y %I:%M %p'), try_strptime(${x}, '%d/%b/%Y %I:%M %p'), try_strptime(${x}, '%d/%b/%y %H:%M'), TRY_CAST(trim(${col}) AS TIMESTAMP))`;
+    const wall = `coalesce(try_strptime(${x}, '%d/%b/%y %I:%M %p'), try_strptime(${x}, '%d/%b/%Y %I:%M %p'), try_strptime(${x}, '%d/%b/%y %H:%M'))`;
+    return `coalesce(strftime(${wall}, '%Y-%m-%d %H:%M:%S'), ${cell(col)})`;
   },
-  instant: () => null
+  shifted: () => 'CAST(NULL AS VARCHAR)'
 };
 
 /** Resolutions that close an issue without solving it. */

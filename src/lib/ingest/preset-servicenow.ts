@@ -7,6 +7,7 @@ import {
   channelCode,
   firstPresent,
   ISO_TIME,
+  platformOf,
   notANumber,
   numberOf,
   timestampCell,
@@ -66,19 +67,17 @@ function plan(header: readonly string[]): PresetPlan {
   const field = (name: string): string | null => optional(...names(name));
   const opened = col(...names('opened_at'));
   const stateText = `lower(${cell(col(...names('state')))})`;
-  const status = `CASE WHEN ${stateText} IN ('resolved', 'closed', '6', '7') THEN 'resolved' WHEN ${stateText} IN ('canceled', 'cancelled', '8') THEN 'unresolved' WHEN ${stateText} IN ('new', 'in progress', 'on hold', '1', '2', '3') THEN 'open' ELSE ${stateText} END`;
-  const channel = (() => {
-    const c = field('contact_type');
-    return c === null ? null : channelCode(c, CONTACT_TYPE);
-  })();
+  const resolved = `${stateText} IN ('resolved', 'closed', '6', '7')`;
+  const status = `CASE WHEN ${resolved} THEN 'resolved' WHEN ${stateText} IN ('canceled', 'cancelled', '8') THEN 'unresolved' WHEN ${stateText} IN ('new', 'in progress', 'on hold', '1', '2', '3') THEN 'open' ELSE ${stateText} END`;
+  const contactType = field('contact_type');
   const expressions: Record<string, string> = {
     ticket_id: cell(col(...names('number'))),
     created_at: timestampCell(ISO_TIME, opened),
     status
   };
-  if (channel) {
-    expressions.entry_channel = channel;
-    expressions.platform = `CASE ${channel} WHEN 'phone' THEN 'phone' WHEN 'web' THEN 'web' END`;
+  if (contactType) {
+    expressions.entry_channel = channelCode(contactType, CONTACT_TYPE);
+    expressions.platform = platformOf(contactType, CONTACT_TYPE);
   }
   const text = (column: string, source: string, lower = false): void => {
     const c = field(source);
@@ -106,7 +105,7 @@ function plan(header: readonly string[]): PresetPlan {
         ]
       : [])
   ];
-  if (ends.length > 0) expressions.resolved_at = firstPresent(ends, `(${status}) = 'resolved'`);
+  if (ends.length > 0) expressions.resolved_at = firstPresent(ends, resolved);
   return {
     mapping: { columns: {}, values: {}, presetId: 'servicenow-incidents', timestampFormats: {} },
     timeZone: DEFAULT_TIME_ZONE,
