@@ -24,6 +24,7 @@ const FIELDS: Record<string, readonly string[]> = {
   opened_at: ['Opened'],
   caller_id: ['Caller'],
   priority: ['Priority'],
+  short_description: ['Short description'],
   state: ['State', 'Incident state'],
   category: ['Category'],
   assignment_group: ['Assignment group'],
@@ -119,7 +120,7 @@ export const serviceNowPreset: Preset = {
   id: 'servicenow-incidents',
   label: { zh: 'ServiceNow 事件列表导出', en: 'ServiceNow incident list export' },
   notes: [
-    'Recognised from the header: number, opened_at, state and priority or caller_id, as element names, with the "incident." prefix, or as the display labels Number, Opened, State, Priority, Caller.',
+    'Recognised from the header: number, opened_at, state and one of short_description, caller_id, assignment_group (the incident list’s default columns), as element names, with the "incident." prefix, or as the display labels Number, Opened, State, Short description, Caller, Assignment group.',
     'status from state: New, In Progress, On Hold (1, 2, 3) → open; Resolved, Closed (6, 7) → resolved; Canceled (8) → unresolved (closed without a resolution).',
     'priority: 1 - Critical → P0, 2 - High → P1, 3 - Moderate → P2, 4 - Low and 5 - Planning → P3.',
     'entry_channel = contact_type (Channel) as a lower-case code: Email → mail, Phone → phone, Self-service → web, Chat → chat, Walk-in → walk_in, Virtual Agent → virtual_agent, others snake_cased. platform: phone → phone, web → web.',
@@ -135,7 +136,7 @@ export const serviceNowPreset: Preset = {
       has(...names('number')) &&
       has(...names('opened_at')) &&
       has(...names('state')) &&
-      has(...names('priority'), ...names('caller_id'))
+      has(...names('short_description'), ...names('caller_id'), ...names('assignment_group'))
     );
   },
   plan
