@@ -8,6 +8,7 @@ import {
   codeMap,
   firstPresent,
   ISO_TIME,
+  platformOf,
   timestampCell,
   vendorColumns
 } from './preset-vendor-sql';
@@ -53,7 +54,7 @@ function plan(header: readonly string[]): PresetPlan {
     ticket_id: cell(col('Ticket ID')),
     created_at: timestampCell(ISO_TIME, col('Created time')),
     entry_channel: channel,
-    platform: `CASE ${channel} WHEN 'phone' THEN 'phone' WHEN 'web' THEN 'web' END`,
+    platform: platformOf(col('Source'), SOURCE),
     status
   };
   const text = (column: string, name: string, lower = false): void => {

@@ -22,11 +22,12 @@ const JSM_COLUMNS = [
 
 /** Jira's default `dd/MMM/yy h:mm a` (`01/Mar/26 9:15 AM`), four-digit years and ISO. */
 const JIRA_TIME: TimeReader = {
-  wall: (col) => {
+  text(col) {
     const x = `upper(trim(${col}))`;
-    return `coalesce(try_strptime(${x}, '%d/%b/%y %I:%M %p'), try_strptime(${x}, '%d/%b/%Y %I:%M %p'), try_strptime(${x}, '%d/%b/%y %H:%M'), TRY_CAST(trim(${col}) AS TIMESTAMP))`;
+    const wall = `coalesce(try_strptime(${x}, '%d/%b/%y %I:%M %p'), try_strptime(${x}, '%d/%b/%Y %I:%M %p'), try_strptime(${x}, '%d/%b/%y %H:%M'))`;
+    return `coalesce(strftime(${wall}, '%Y-%m-%d %H:%M:%S'), ${cell(col)})`;
   },
-  instant: () => null
+  shifted: () => 'CAST(NULL AS VARCHAR)'
 };
 
 /** Resolutions that close an issue without solving it. */
@@ -121,7 +122,7 @@ export const jiraPreset: Preset = {
     'status from Resolution, because Jira workflows name their statuses freely: no resolution → open; a resolution (or a Resolved date) → resolved, except Won’t Do, Won’t Fix, Declined, Duplicate, Cannot Reproduce, Canceled, Incomplete → unresolved.',
     'priority: Highest/Blocker → P0, High/Critical → P1, Medium/Major → P2, Low/Lowest/Minor/Trivial → P3.',
     'Dates in Jira’s default format dd/MMM/yy h:mm a (01/Mar/26 9:15 AM), or ISO; resolved_at = Resolved for resolved issues.',
-    'The export has no channel column: entry_channel stays empty. "Time to first response" and "Time to resolution" are SLA timers whose exported text depends on the site’s SLA settings, so they are not read and first_response_at stays empty.',
+    'The export has no channel column: entry_channel takes the loader’s default for files without one. "Time to first response" and "Time to resolution" are SLA timers whose exported text depends on the site’s SLA settings, so they are not read and first_response_at stays empty.',
     'csat = Custom field (Satisfaction rating) (1–5). user_id = Reporter, agent_id = Assignee, issue_type = Request Type (else Issue Type), lower-case.',
     'Timestamps are read in the dataset time zone (Asia/Shanghai unless you choose the exporting user’s zone).',
     unsupportedNote(SUPPLIES)

@@ -7,6 +7,7 @@ import {
   channelCode,
   firstPresent,
   ISO_TIME,
+  platformOf,
   notANumber,
   numberOf,
   timestampCell,
@@ -23,6 +24,7 @@ const FIELDS: Record<string, readonly string[]> = {
   opened_at: ['Opened'],
   caller_id: ['Caller'],
   priority: ['Priority'],
+  short_description: ['Short description'],
   state: ['State', 'Incident state'],
   category: ['Category'],
   assignment_group: ['Assignment group'],
@@ -66,19 +68,17 @@ function plan(header: readonly string[]): PresetPlan {
   const field = (name: string): string | null => optional(...names(name));
   const opened = col(...names('opened_at'));
   const stateText = `lower(${cell(col(...names('state')))})`;
-  const status = `CASE WHEN ${stateText} IN ('resolved', 'closed', '6', '7') THEN 'resolved' WHEN ${stateText} IN ('canceled', 'cancelled', '8') THEN 'unresolved' WHEN ${stateText} IN ('new', 'in progress', 'on hold', '1', '2', '3') THEN 'open' ELSE ${stateText} END`;
-  const channel = (() => {
-    const c = field('contact_type');
-    return c === null ? null : channelCode(c, CONTACT_TYPE);
-  })();
+  const resolved = `${stateText} IN ('resolved', 'closed', '6', '7')`;
+  const status = `CASE WHEN ${resolved} THEN 'resolved' WHEN ${stateText} IN ('canceled', 'cancelled', '8') THEN 'unresolved' WHEN ${stateText} IN ('new', 'in progress', 'on hold', '1', '2', '3') THEN 'open' ELSE ${stateText} END`;
+  const contactType = field('contact_type');
   const expressions: Record<string, string> = {
     ticket_id: cell(col(...names('number'))),
     created_at: timestampCell(ISO_TIME, opened),
     status
   };
-  if (channel) {
-    expressions.entry_channel = channel;
-    expressions.platform = `CASE ${channel} WHEN 'phone' THEN 'phone' WHEN 'web' THEN 'web' END`;
+  if (contactType) {
+    expressions.entry_channel = channelCode(contactType, CONTACT_TYPE);
+    expressions.platform = platformOf(contactType, CONTACT_TYPE);
   }
   const text = (column: string, source: string, lower = false): void => {
     const c = field(source);
@@ -106,7 +106,7 @@ function plan(header: readonly string[]): PresetPlan {
         ]
       : [])
   ];
-  if (ends.length > 0) expressions.resolved_at = firstPresent(ends, `(${status}) = 'resolved'`);
+  if (ends.length > 0) expressions.resolved_at = firstPresent(ends, resolved);
   return {
     mapping: { columns: {}, values: {}, presetId: 'servicenow-incidents', timestampFormats: {} },
     timeZone: DEFAULT_TIME_ZONE,
@@ -120,7 +120,7 @@ export const serviceNowPreset: Preset = {
   id: 'servicenow-incidents',
   label: { zh: 'ServiceNow 事件列表导出', en: 'ServiceNow incident list export' },
   notes: [
-    'Recognised from the header: number, opened_at, state and priority or caller_id, as element names, with the "incident." prefix, or as the display labels Number, Opened, State, Priority, Caller.',
+    'Recognised from the header: number, opened_at, state and one of short_description, caller_id, assignment_group (the incident list’s default columns), as element names, with the "incident." prefix, or as the display labels Number, Opened, State, Short description, Caller, Assignment group.',
     'status from state: New, In Progress, On Hold (1, 2, 3) → open; Resolved, Closed (6, 7) → resolved; Canceled (8) → unresolved (closed without a resolution).',
     'priority: 1 - Critical → P0, 2 - High → P1, 3 - Moderate → P2, 4 - Low and 5 - Planning → P3.',
     'entry_channel = contact_type (Channel) as a lower-case code: Email → mail, Phone → phone, Self-service → web, Chat → chat, Walk-in → walk_in, Virtual Agent → virtual_agent, others snake_cased. platform: phone → phone, web → web.',
@@ -136,7 +136,7 @@ export const serviceNowPreset: Preset = {
       has(...names('number')) &&
       has(...names('opened_at')) &&
       has(...names('state')) &&
-      has(...names('priority'), ...names('caller_id'))
+      has(...names('short_description'), ...names('caller_id'), ...names('assignment_group'))
     );
   },
   plan

@@ -4,7 +4,6 @@
  * Every value a preset builds comes out as text in the contract's form, so the loader validates it.
  */
 import { literal } from './preset-types';
-import { hasOffsetSql, instantSql, timestampSql } from './timestamp-formats';
 
 /**
  * Finds columns by their exported name, trimmed and case-insensitive but otherwise exact:
@@ -55,43 +54,42 @@ export function notANumber(col: string, header: string): { when: string; reason:
   };
 }
 
-const FMT = "'%Y-%m-%d %H:%M:%S'";
-
-/** How a vendor writes timestamps: SQL for the wall-clock TIMESTAMP and, if any, the UTC instant. */
+/**
+ * How a vendor writes timestamps: the cell as text the loader reads (it parses ISO itself and
+ * reports unreadable values by name), and that time moved by a number of seconds.
+ * Both stay small: the loader repeats a column's SQL in each of its checks.
+ */
 export interface TimeReader {
-  wall(col: string): string;
-  instant(col: string): string | null;
+  text(col: string): string;
+  /** The cell's time plus `seconds` (SQL), as text in the cell's own offset; NULL if unreadable. */
+  shifted(col: string, seconds: string): string;
 }
 
-/** Joins an offset written after a space (`… 09:15:00 +0200`) to the time, as ISO casts need. */
-const joinOffset = (col: string): string =>
-  `regexp_replace(trim(${col}), '\\s+([+-]\\d\\d(:?\\d\\d)?)$', '\\1')`;
+/** A time of day followed by an offset (`…09:15:00Z`, `…09:15 +0200`); group 1 is the offset. */
+const TIME_AND_OFFSET = `'(\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?)\\s*(Z|z|[+-]\\d\\d(?::?\\d\\d)?)$'`;
 
-/** ISO 8601 text with or without an offset (`2026-03-01 09:15`, `2026-03-01T09:15:00Z`). */
+const plusSeconds = (ts: string, seconds: string): string =>
+  `make_timestamp(epoch_us(${ts}) + CAST(round((${seconds}) * 1000000) AS BIGINT))`;
+
+/** ISO 8601 with or without an offset (`2026-03-01 09:15`, `2026-03-01T09:15:00Z`, `… +0800`). */
 export const ISO_TIME: TimeReader = {
-  wall: (col) => timestampSql('iso', joinOffset(col)),
-  instant: (col) => instantSql('iso', joinOffset(col))
+  text: (col) => `NULLIF(regexp_replace(trim(${col}), ${TIME_AND_OFFSET}, '\\1\\2'), '')`,
+  shifted(col, seconds) {
+    const wall = `TRY_CAST(regexp_replace(trim(${col}), ${TIME_AND_OFFSET}, '\\1') AS TIMESTAMP)`;
+    const offset = `regexp_extract(trim(${col}), ${TIME_AND_OFFSET}, 2)`;
+    // A wall-clock time moved by a duration keeps its offset, so the instant moves by the duration.
+    return `strftime(${plusSeconds(wall, seconds)}, '%Y-%m-%d %H:%M:%S') || ${offset}`;
+  }
 };
 
-function shifted(ts: string, seconds: string | null): string {
-  if (seconds === null) return ts;
-  return `make_timestamp(epoch_us(${ts}) + CAST(round((${seconds}) * 1000000) AS BIGINT))`;
-}
-
-/**
- * ISO text for a timestamp cell, optionally moved by `seconds` (SQL): naive values stay naive
- * (the dataset's time zone), values naming an instant become UTC with `Z`. NULL when unreadable.
- */
-export function timeText(reader: TimeReader, col: string, seconds: string | null = null): string {
-  const wall = `strftime(${shifted(reader.wall(col), seconds)}, ${FMT})`;
-  const instant = reader.instant(col);
-  if (instant === null) return wall;
-  return `CASE WHEN ${hasOffsetSql(col)} THEN strftime(${shifted(instant, seconds)}, ${FMT}) || 'Z' ELSE ${wall} END`;
-}
-
-/** A timestamp cell as ISO text; an unreadable value is passed on so the loader rejects it by name. */
+/** A timestamp cell as text the loader reads; an unreadable value is passed on by name. */
 export function timestampCell(reader: TimeReader, col: string): string {
-  return `coalesce(${timeText(reader, col)}, ${cell(col)})`;
+  return reader.text(col);
+}
+
+/** The cell's time moved by `seconds` (SQL); NULL when the cell or the seconds are unreadable. */
+export function timeText(reader: TimeReader, col: string, seconds: string): string {
+  return reader.shifted(col, seconds);
 }
 
 /** `CASE lower(trim(x)) WHEN source THEN code … ELSE fallback END` from a constant table. */
@@ -122,4 +120,15 @@ export function firstPresent(
 ): string {
   const arms = candidates.map((c) => `WHEN ${c.present} AND ${condition} THEN ${c.value}`);
   return `CASE ${arms.join(' ')} END`;
+}
+
+/** platform from a channel cell: names whose channel code is `phone` or `web` (else NULL). */
+export function platformOf(col: string, codes: Readonly<Record<string, string>>): string {
+  const names = (code: string) =>
+    Object.entries(codes)
+      .filter(([, to]) => to === code)
+      .map(([from]) => literal(from))
+      .join(', ');
+  const name = `lower(${cell(col)})`;
+  return `CASE WHEN ${name} IN (${names('phone')}) THEN 'phone' WHEN ${name} IN (${names('web')}) THEN 'web' END`;
 }

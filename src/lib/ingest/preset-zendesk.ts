@@ -8,6 +8,7 @@ import {
   codeMap,
   firstPresent,
   ISO_TIME,
+  platformOf,
   notANumber,
   numberOf,
   timestampCell,
@@ -75,6 +76,7 @@ function plan(header: readonly string[]): PresetPlan {
   const { col, optional } = vendorColumns(header);
   const created = col('Created at');
   const status = codeMap(col('Status'), STATUS);
+  const solved = `lower(${cell(col('Status'))}) IN ('solved', 'closed')`;
   const minutes = (name: string) => {
     const c = optional(name);
     return c === null
@@ -98,7 +100,7 @@ function plan(header: readonly string[]): PresetPlan {
     ticket_id: cell(col('Id')),
     created_at: timestampCell(ISO_TIME, created),
     entry_channel: channel,
-    platform: `CASE ${channel} WHEN 'phone' THEN 'phone' WHEN 'web' THEN 'web' END`,
+    platform: platformOf(col('Via'), VIA),
     status
   };
   const optionalText = (column: string, name: string, lower = false): void => {
@@ -112,7 +114,7 @@ function plan(header: readonly string[]): PresetPlan {
   if (priority) expressions.priority = codeMap(priority, PRIORITY);
   if (replied) expressions.first_response_at = firstPresent([replied]);
   if (resolvedCandidates.length > 0) {
-    expressions.resolved_at = firstPresent(resolvedCandidates, `(${status}) = 'resolved'`);
+    expressions.resolved_at = firstPresent(resolvedCandidates, solved);
   }
   const score = optional('Satisfaction Score');
   if (score) {
