@@ -218,7 +218,6 @@ async function main(): Promise<void> {
       ...new Set(rows.filter((r) => r.requested !== null).map((r) => r.queue))
     ].sort();
     const uploaded = staffingCsv ? parseStaffingCsv(staffingCsv, queues) : undefined;
-    const started = Date.now();
     const { baseline, report } = cliWhatIf(
       rows,
       scenario,
