@@ -24,7 +24,7 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
       'not a time,refund,',
       '2026-03-01 10:00:00,,'
     ]);
-    expect(report.rows).toEqual({ total: 3, accepted: 2, rejected: 1 });
+    expect(report.rows).toEqual({ total: 3, accepted: 2, rejected: 1, tickets: 2 });
     expect(report.rejectedSample[0]).toMatchObject({ line: 3 });
     const rows = await db.query<{ ticket_id: string; entry_channel: string; issue_type: string }>(
       'SELECT ticket_id, entry_channel, issue_type FROM tickets ORDER BY ticket_id'
@@ -48,7 +48,7 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
       't3,2026-03-01 08:00:00,web,PC',
       't4,2026-03-01 08:00:00,电话,鸿蒙'
     ]);
-    expect(report.rows).toEqual({ total: 4, accepted: 4, rejected: 0 });
+    expect(report.rows).toEqual({ total: 4, accepted: 4, rejected: 0, tickets: 4 });
     expect(report.unmatchedValues).toEqual({});
     const rows = await db.query<{ entry_channel: string; platform: string }>(
       'SELECT entry_channel, platform FROM tickets ORDER BY ticket_id'
@@ -74,7 +74,7 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
       'e,1900-01-01 00:00:00,hotline,,,',
       'f,2026-03-01 08:00:00,hotline,soon,,'
     ]);
-    expect(report.rows).toEqual({ total: 6, accepted: 4, rejected: 2 });
+    expect(report.rows).toEqual({ total: 6, accepted: 4, rejected: 2, tickets: 4 });
     expect(report.sentinelTimestamps).toEqual({
       created_at: 1,
       resolved_at: 2,
@@ -122,7 +122,7 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
       ...words.map(([word], i) => `s${String(i).padStart(2, '0')},2026-03-01 08:00:00,"${word}"`),
       'zz,2026-03-01 08:00:00,Limbo'
     ]);
-    expect(report.rows).toEqual({ total: 13, accepted: 12, rejected: 1 });
+    expect(report.rows).toEqual({ total: 13, accepted: 12, rejected: 1, tickets: 12 });
     // status is closed: an unknown status is still rejected and reported
     expect(report.unmatchedValues).toEqual({ status: ['Limbo'] });
     const rows = await db.query<{ status: string }>(
@@ -143,7 +143,7 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
     );
     expect(mapping.constants).toEqual({ entry_channel: 'hotline', region: 'europe' });
     const report = await loadTicketFile(db, { name: 'c.csv', bytes }, { mapping });
-    expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0 });
+    expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0, tickets: 2 });
     const rows = await db.query<{ entry_channel: string; region: string; is_overseas: boolean }>(
       'SELECT DISTINCT entry_channel, region, is_overseas FROM tickets'
     );
@@ -179,7 +179,7 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
   it('loads a Chinese message-board export with no mapping file', async () => {
     const bytes = readFileSync('tests/fixtures/ingest/message-board.csv');
     const report = await loadTicketFile(db, { name: 'board.csv', bytes });
-    expect(report.rows).toEqual({ total: 5, accepted: 5, rejected: 0 });
+    expect(report.rows).toEqual({ total: 5, accepted: 5, rejected: 0, tickets: 5 });
     expect(report.mapping.columns).toEqual({
       ticket_id: 0,
       user_id: 1,

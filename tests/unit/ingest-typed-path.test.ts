@@ -67,7 +67,7 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
     ].join('\n');
     const typed = await ticketsVia(db, csv, false);
     const text = await ticketsVia(db, csv, true);
-    expect(typed.report.rows).toEqual({ total: 3, accepted: 3, rejected: 0 });
+    expect(typed.report.rows).toEqual({ total: 3, accepted: 3, rejected: 0, tickets: 3 });
     expect(typed.rows).toEqual(text.rows);
     expect(typed.rows.map((r) => r.ticket_id)).toEqual(['L2', 'L3', 'L4']);
     expect(typed.rows.map((r) => r.entry_channel)).toEqual([
@@ -88,7 +88,7 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
     const csv =
       'ticket_id,created_at,resolved_at\ns1,2026-03-01 10:00:00,1900-01-01 00:00:00\ns2,2026-03-01 10:00:00,2026-03-01 11:00:00\n';
     const { report, rows } = await ticketsVia(db, csv, false);
-    expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0 });
+    expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0, tickets: 2 });
     expect(report.sentinelTimestamps).toEqual({ resolved_at: 1 });
     expect(rows.map((r) => r.resolved_at === null)).toEqual([true, false]);
   });

@@ -356,7 +356,12 @@ describe('the same data as CSV and as a workbook', () => {
         bookType
       );
       const fromBook = await loaded('t.xlsx', book);
-      expect(fromCsv.report.rows).toEqual({ total: rows, accepted: rows, rejected: 0 });
+      expect(fromCsv.report.rows).toEqual({
+        total: rows,
+        accepted: rows,
+        rejected: 0,
+        tickets: rows
+      });
       sameLoad(fromCsv.report, fromBook.report);
       expect(fromBook.report.workbook?.sheet).toBe('Tickets');
       expect(fromBook.tickets).toEqual(fromCsv.tickets);
@@ -384,7 +389,12 @@ describe('the same data as CSV and as a workbook', () => {
     const fromCsv = await loaded('311.csv', new TextEncoder().encode(csv));
     const fromBook = await loaded('311.xlsx', writeWorkbook([['311', [header, ...cells]]]));
     expect(fromBook.report.presetId).toBe('nyc311');
-    expect(fromBook.report.rows).toEqual({ total: 1000, accepted: 986, rejected: 14 });
+    expect(fromBook.report.rows).toEqual({
+      total: 1000,
+      accepted: 986,
+      rejected: 14,
+      tickets: 986
+    });
     sameLoad(fromCsv.report, fromBook.report);
     expect(fromBook.report.rejectedSample.map((r) => [r.line, r.reason])).toEqual(
       fromCsv.report.rejectedSample.map((r) => [r.line, r.reason])
