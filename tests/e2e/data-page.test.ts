@@ -156,7 +156,8 @@ describe('data & mapping page', () => {
     expect(await notices()).toEqual([
       'ticket-id-from-line',
       'entry-channel-constant',
-      'sentinel-resolved_at'
+      'sentinel-resolved_at',
+      'empty-resolved_at'
     ]);
     await page.selectOption('[data-source-select="region"]', 'constant');
     await page.fill('[data-constant-input="region"]', 'mars');
@@ -176,7 +177,8 @@ describe('data & mapping page', () => {
     expect(await notices()).toEqual([
       'ticket-id-from-line',
       'constant-entry_channel',
-      'sentinel-resolved_at'
+      'sentinel-resolved_at',
+      'empty-resolved_at'
     ]);
     expect(await page.textContent('[data-notice="constant-entry_channel"]')).toContain('hotline');
   });

@@ -33,8 +33,13 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
       { ticket_id: 'L2', entry_channel: 'unspecified', issue_type: 'refund' },
       { ticket_id: 'L4', entry_channel: 'unspecified', issue_type: null }
     ]);
-    expect(noticeIds(report)).toEqual(['ticket-id-from-line', 'entry-channel-constant']);
+    expect(noticeIds(report)).toEqual([
+      'ticket-id-from-line',
+      'entry-channel-constant',
+      'empty-resolved_at'
+    ]);
     expect(report.notices[0]?.count).toBe(2);
+    expect(report.emptyTimestamps).toEqual({ resolved_at: 1 });
     // a made-up column is not a column of the file: metrics that need it still say so
     expect(report.presentColumns).not.toContain('entry_channel');
     expect(report.presentColumns).not.toContain('ticket_id');
@@ -97,6 +102,12 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
       ['c', false, true],
       ['d', true, true]
     ]);
+    // accepted tickets without the time, empty cells and placeholders alike (a–d)
+    expect(report.emptyTimestamps).toEqual({
+      resolved_at: 3,
+      first_response_at: 4,
+      human_requested_at: 4
+    });
     const notice = report.notices.find((n) => n.id === 'sentinel-first_response_at');
     expect(notice).toMatchObject({ count: 4 });
     expect(notice?.zh).toContain('占位值');
@@ -227,6 +238,12 @@ describe.each(ENGINES)('data contract v2 on $name DuckDB', ({ open }) => {
         first_response_minutes: null
       }
     ]);
-    expect(noticeIds(report)).toEqual(['entry-channel-constant', 'sentinel-first_response_at']);
+    expect(noticeIds(report)).toEqual([
+      'entry-channel-constant',
+      'sentinel-first_response_at',
+      'empty-first_response_at'
+    ]);
+    // 1003 has no reply time, 1005 a placeholder: two accepted tickets without one
+    expect(report.emptyTimestamps).toEqual({ first_response_at: 2 });
   });
 });

@@ -63,6 +63,30 @@ export async function countSourceGaps(db: Db, options: NormaliseOptions): Promis
   return { sentinels, blankIds: Number(row?.__blank_ids ?? 0) };
 }
 
+/**
+ * Per optional timestamp column the file supplies: accepted tickets with no time in it (empty
+ * or a placeholder). Counted on `tickets`, so both load paths report the same.
+ */
+export async function countEmptyTimestamps(
+  db: Db,
+  mapping: Mapping,
+  expressions: Partial<Record<string, string>> | undefined
+): Promise<Partial<Record<string, number>>> {
+  const columns = COLUMNS.filter(
+    (c) => c.type === 'ts' && !c.required && hasSource(mapping, expressions, c.name)
+  ).map((c) => c.name);
+  if (columns.length === 0) return {};
+  const [row] = await db.query<Record<string, number>>(
+    `SELECT ${columns.map((c) => `count(*) - count(${c}) AS ${c}`).join(', ')} FROM tickets`
+  );
+  const out: Partial<Record<string, number>> = {};
+  for (const column of columns) {
+    const n = Number(row?.[column] ?? 0);
+    if (n > 0) out[column] = n;
+  }
+  return out;
+}
+
 const KEPT_CODES_SHOWN = 12;
 
 /** Codes of open columns that the contract does not list, as they are kept in `tickets`. */
@@ -95,6 +119,7 @@ export async function loadNotices(
     expressions: Partial<Record<string, string>> | undefined;
     fallbacks: ColumnFallbacks;
     gaps: SourceGaps;
+    emptyTimestamps: Partial<Record<string, number>>;
     accepted: number;
   }
 ): Promise<LoadNotice[]> {
@@ -146,6 +171,15 @@ export async function loadNotices(
       zh:
         `${column}：${n.toLocaleString('en')} 个占位值（1900-01-01…、0000-00-00…、?、NULL、N/A、-）按空值读取` +
         (required ? '；缺少创建时间的行被拒绝。' : '。'),
+      count: n
+    });
+  }
+  for (const [column, n] of Object.entries(input.emptyTimestamps)) {
+    if (!n) continue;
+    notices.push({
+      id: `empty-${column}`,
+      en: `${column}: no time on ${n.toLocaleString('en')} of ${accepted.toLocaleString('en')} accepted tickets (empty or a placeholder).`,
+      zh: `${column}：${accepted.toLocaleString('en')} 张已接受工单中有 ${n.toLocaleString('en')} 张没有该时间（为空或占位值）。`,
       count: n
     });
   }

@@ -19,6 +19,7 @@ import type { SpreadsheetOptions, WorkbookInfo } from './spreadsheet-source';
 import { canReadTyped, readTyped } from './typed-load';
 import { columnFallbacks, lineIdSql, type ColumnFallbacks } from './column-fallbacks';
 import {
+  countEmptyTimestamps,
   countSourceGaps,
   loadNotices,
   NO_GAPS,
@@ -64,6 +65,8 @@ export interface LoadReport {
   unmatchedValues: Partial<Record<string, string[]>>;
   /** Per timestamp column: placeholder values (`1900-01-01`, `NULL`, `?` …) read as no time. */
   sentinelTimestamps: Partial<Record<string, number>>;
+  /** Per optional timestamp column of the file: accepted tickets with no time (empty or placeholder). */
+  emptyTimestamps: Partial<Record<string, number>>;
   /** What the user should know that is not a rejected row (ids from lines, constants, …). */
   notices: LoadNotice[];
   /** True when the loader chose the mapping (no saved mapping was given). */
@@ -173,11 +176,13 @@ export async function loadTicketFile(
     eventLog.events = rows.total;
     await db.exec('DROP TABLE events');
   }
+  const emptyTimestamps = await countEmptyTimestamps(db, prepared.mapping, options.expressions);
   const notices = await loadNotices(db, {
     mapping: prepared.mapping,
     expressions: options.expressions,
     fallbacks,
     gaps,
+    emptyTimestamps,
     accepted: rows.accepted
   });
   return {
@@ -195,6 +200,7 @@ export async function loadTicketFile(
     presentColumns: presentColumns(prepared, options),
     unmatchedValues,
     sentinelTimestamps: gaps.sentinels,
+    emptyTimestamps,
     notices,
     suggested: !prepared.userMapping,
     canonicalHeader: prepared.canonicalHeader,
