@@ -17,8 +17,8 @@ export const MESSAGES = {
   ),
   upload: m('上传工单日志', 'Upload a ticket log'),
   dropHint: m(
-    '拖放 CSV / Excel / ODS / Parquet 文件到此处，或点击选择',
-    'Drop a CSV / Excel / ODS / Parquet file here, or click to choose'
+    '拖放 CSV / Excel / ODS / Parquet / XES 文件到此处，或点击选择',
+    'Drop a CSV / Excel / ODS / Parquet / XES file here, or click to choose'
   ),
   loading: m('正在加载…', 'Loading…'),
   loadingEngine: m('正在启动本地分析引擎…', 'Starting the in-browser database…'),
