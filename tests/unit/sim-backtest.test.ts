@@ -87,6 +87,7 @@ describe('calibration cells and what their errors point to', () => {
       12
     );
     expect(summary.abandon_rate.rms).toBe(0);
+    expect(summary.avg_wait_seconds.rms).toBe(0);
   });
 
   it('names staffing (other work), handle times, patience or staffing, ignoring sampling noise', () => {

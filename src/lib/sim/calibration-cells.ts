@@ -49,24 +49,32 @@ export function calibrationCells(
   return cells;
 }
 
-/** Request-weighted root-mean-square error per KPI over cells with enough contacts. */
+/**
+ * Request-weighted root-mean-square error per KPI over cells with enough contacts. For the
+ * average wait (a relative target) it is the RMS of simulated − observed seconds divided by the
+ * request-weighted mean observed wait, so hours with near-zero waits do not blow it up.
+ */
 export function cellErrorSummary(
   cells: readonly CalibrationCell[],
   minRequests = MIN_CELL_REQUESTS
 ): Record<BacktestKpi, { rms: number; cells: number }> {
   const out = {} as Record<BacktestKpi, { rms: number; cells: number }>;
   for (const kpi of BACKTEST_KPIS) {
+    const relative = BACKTEST_TARGETS[kpi].kind === 'relative';
     let weight = 0;
     let sum = 0;
+    let level = 0;
     let n = 0;
     for (const c of cells) {
-      const e = c.error[kpi];
+      const e = c.simulated[kpi] - c.observed[kpi];
       if (c.requests < minRequests || !Number.isFinite(e)) continue;
       weight += c.requests;
       sum += c.requests * e * e;
+      level += c.requests * c.observed[kpi];
       n++;
     }
-    out[kpi] = { rms: weight > 0 ? Math.sqrt(sum / weight) : NaN, cells: n };
+    const rms = weight > 0 ? Math.sqrt(sum / weight) : NaN;
+    out[kpi] = { rms: relative ? rms / (level / weight) : rms, cells: n };
   }
   return out;
 }
