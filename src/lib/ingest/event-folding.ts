@@ -58,9 +58,6 @@ export function foldedExpressions(
   if (has(marks.resolved) || has(marks.closed)) {
     out.status = `CASE WHEN bool_or(__m_resolved AND __t >= __opened_at) THEN 'resolved' WHEN bool_or(__m_closed) THEN 'unresolved' ELSE 'open' END`;
   }
-  // The contract on this branch has no `unspecified` channel yet: a log without one is
-  // taken as tickets from the help form, as the helpdesk preset always did.
-  out.entry_channel = "'help_feedback'";
   for (const column of given) delete out[column];
   return out;
 }

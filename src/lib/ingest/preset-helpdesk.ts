@@ -45,7 +45,7 @@ export const helpdeskPreset: Preset = {
   label: { zh: '意大利软件公司服务台事件日志', en: 'Italian software helpdesk event log' },
   notes: [
     'This is an event log (one row per activity), not a ticket log: events are grouped into one ticket per Case ID, so the load reports events read and tickets built.',
-    'The log has no channel: entry_channel is set to help_feedback (ticket form) as an assumption.',
+    'The log has no channel: entry_channel is the constant "unspecified" (set a constant in the mapping to change it).',
     'created_at = human_requested_at = first event; agent_answered_at = first "Take in charge ticket".',
     'status: resolved when a "Resolve ticket"/RESOLVED event exists (resolved_at = last one, resolved_by agent), else unresolved when Closed/INVALID/DUPLICATE, else open.',
     'agent_id = resource of the last resolve event, else of the first take-in-charge; escalated = any "Require upgrade".',

@@ -52,6 +52,7 @@ function plan(header: readonly string[]): PresetPlan {
   };
   if (has('caller_id')) expressions.user_id = last('caller_id');
   if (has('category')) expressions.issue_type = last('category');
+  if (has('contact_type')) expressions.entry_channel = last('contact_type');
   return {
     mapping: {
       columns: {},
@@ -88,7 +89,7 @@ export const serviceNowEventsPreset: Preset = {
     'created_at = human_requested_at = opened_at (else the first update); agent_answered_at = first update in state Active or Awaiting …; event order = sys_updated_at.',
     'status: resolved when resolved_at is set or a Resolved state exists (resolved_at, else the last Resolved update; resolved_by agent); else unresolved when Closed; else open.',
     'priority: 1 - Critical → P0, 2 - High → P1, 3 - Moderate → P2, 4 - Low → P3; agent_id = assigned_to, user_id = caller_id, issue_type = category (last known values).',
-    'The channel (contact_type) is not mapped yet: entry_channel is set to help_feedback until open channel codes are accepted.'
+    'entry_channel = contact_type (last known value) as written, lower-cased (Phone, Email, Self service …: open channel codes, data contract v2).'
   ],
   matches: (header) => {
     const { has } = columnFinder(header);

@@ -74,7 +74,7 @@ export const volvoPreset: Preset = {
   label: { zh: '沃尔沃 IT 事件日志（BPI 2013）', en: 'Volvo IT incident log (BPI 2013)' },
   notes: [
     'This is an event log (one row per status change): events are grouped into one ticket per SR number, so the load reports events read and tickets built.',
-    'The log has no channel: entry_channel is set to help_feedback as an assumption.',
+    'The log has no channel: entry_channel is the constant "unspecified" (set a constant in the mapping to change it).',
     'created_at = human_requested_at = first event (the service desk logs the incident as it takes it); agent_answered_at = first event with status Accepted (sub-status In Progress, Assigned or Wait …).',
     'status: resolved when a sub-status Resolved or In Call (solved during the first call) exists, resolved_at = the last one, resolved_by agent; else unresolved when Closed or Cancelled; else open. Queued/Awaiting Assignment moves between support teams and marks nothing.',
     'priority from impact: Major → P0, High → P1, Medium → P2, Low → P3; agent_id = owner of the last event.',
