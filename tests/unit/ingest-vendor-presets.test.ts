@@ -655,7 +655,12 @@ describe.each(ENGINES)('vendor exports load on $name DuckDB', ({ open }) => {
         bytes: new TextEncoder().encode(fixture(name))
       });
       expect(report.presetId).toBe(presetId);
-      expect(report.rows).toEqual({ total, accepted: total - rejected, rejected });
+      expect(report.rows).toEqual({
+        total,
+        accepted: total - rejected,
+        rejected,
+        tickets: total - rejected
+      });
       const [m] = await db.query<{ resolve: number | null; first: number | null }>(
         `SELECT median(resolve_minutes) FILTER (WHERE status = 'resolved')::DOUBLE AS resolve,
          median(first_response_minutes)::DOUBLE AS first FROM tickets`
