@@ -21,7 +21,7 @@ export const BACKTEST_MESSAGES = {
   simCalibrationChartTitle: m('各时段实际与模拟对比', 'Observed vs simulated by hour of week'),
   simCalibrationKpi: m('指标', 'KPI'),
   simCalibrationQueue: m('队列', 'Queue'),
-  simAllQueues: m('全部队列', 'All queues'),
+  backtestAllQueues: m('全部队列', 'All queues'),
   simContacts: m('实际请求数', 'Observed contacts'),
   simCellError: m(
     '队列 × 时段误差（均方根，≥{min} 个请求的 {cells} 个单元）：{value}',
