@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
-import { loadTicketFile } from '../../src/lib/ingest/load';
+import { loadTicketFile } from '../../src/lib/ingest/load/load';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import type { MetricResult } from '../../src/lib/metrics/types';
 import { round } from './log';

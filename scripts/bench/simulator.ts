@@ -1,7 +1,7 @@
 import type { Db } from '../../src/lib/db/types';
-import { prepareBaseline } from '../../src/lib/sim/baseline';
-import { DEFAULT_REPLICATIONS, simulate } from '../../src/lib/sim/engine';
-import { loadHistory } from '../../src/lib/sim/load-history';
+import { prepareBaseline } from '../../src/lib/sim/staffing/baseline';
+import { DEFAULT_REPLICATIONS, simulate } from '../../src/lib/sim/model/engine';
+import { loadHistory } from '../../src/lib/sim/history/load-history';
 
 export interface SimulatorRun {
   arrivals_per_second: number;

@@ -1,4 +1,4 @@
-import type { LoadReport } from '../lib/ingest/load';
+import type { LoadReport } from '../lib/ingest/load/load';
 import { metricById } from '../lib/metrics/catalogue';
 import { formatValue } from '../lib/metrics/format';
 import type { MetricResult } from '../lib/metrics/types';

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeDb } from '../lib/db/node';
 import type { Db } from '../lib/db/types';
-import { loadTicketFile, type LoadOptions, type LoadReport } from '../lib/ingest/load';
+import { loadTicketFile, type LoadOptions, type LoadReport } from '../lib/ingest/load/load';
 
 export const DEFAULT_DATASET = join(
   dirname(fileURLToPath(import.meta.url)),

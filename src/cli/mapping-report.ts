@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { LoadReport } from '../lib/ingest/load';
-import { mappingFromJson } from '../lib/ingest/mapping-json';
-import type { Mapping } from '../lib/ingest/mapping-types';
-import { PRESETS } from '../lib/ingest/presets';
+import type { LoadReport } from '../lib/ingest/load/load';
+import { mappingFromJson } from '../lib/ingest/map/mapping-json';
+import type { Mapping } from '../lib/ingest/map/mapping-types';
+import { PRESETS } from '../lib/ingest/presets/presets';
 
 export function readMapping(path: string): Mapping {
   let text: string;

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BACKTEST_KPIS } from '../lib/sim/backtest';
-import type { BacktestPeriod, BacktestReport } from '../lib/sim/backtest-report';
-import { DEFAULT_REPLICATIONS } from '../lib/sim/engine';
-import type { Estimate } from '../lib/sim/interval';
-import { loadHistory } from '../lib/sim/load-history';
-import { parseScenario, type Scenario } from '../lib/sim/scenario';
-import { parseStaffingCsv } from '../lib/sim/staffing-csv';
-import type { SimulationResult } from '../lib/sim/types';
-import type { WhatIfReport } from '../lib/sim/what-if';
+import { BACKTEST_KPIS } from '../lib/sim/backtest/backtest';
+import type { BacktestPeriod, BacktestReport } from '../lib/sim/backtest/backtest-report';
+import { DEFAULT_REPLICATIONS } from '../lib/sim/model/engine';
+import type { Estimate } from '../lib/sim/model/interval';
+import { loadHistory } from '../lib/sim/history/load-history';
+import { parseScenario, type Scenario } from '../lib/sim/scenarios/scenario';
+import { parseStaffingCsv } from '../lib/sim/staffing/staffing-csv';
+import type { SimulationResult } from '../lib/sim/model/types';
+import type { WhatIfReport } from '../lib/sim/scenarios/what-if';
 import { failAndExit, loadForCli } from './load-for-cli';
 import { cliWhatIf } from './what-if-run';
 

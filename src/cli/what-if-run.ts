@@ -1,9 +1,9 @@
-import { prepareBaseline, type Baseline } from '../lib/sim/baseline';
-import { prepareFitTest } from '../lib/sim/fit-split';
-import type { TicketRow } from '../lib/sim/load-history';
-import type { Scenario } from '../lib/sim/scenario';
-import type { StaffingTable } from '../lib/sim/types';
-import { runWhatIf, type WhatIfReport } from '../lib/sim/what-if';
+import { prepareBaseline, type Baseline } from '../lib/sim/staffing/baseline';
+import { prepareFitTest } from '../lib/sim/history/fit-split';
+import type { TicketRow } from '../lib/sim/history/load-history';
+import type { Scenario } from '../lib/sim/scenarios/scenario';
+import type { StaffingTable } from '../lib/sim/model/types';
+import { runWhatIf, type WhatIfReport } from '../lib/sim/scenarios/what-if';
 
 /**
  * What `npm run simulate` computes from loaded rows: the baseline (threshold from the scenario,

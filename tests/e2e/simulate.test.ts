@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForCli } from '../../src/cli/load-for-cli';
 import { cliWhatIf } from '../../src/cli/what-if-run';
-import { SIM_KPIS } from '../../src/lib/sim/kpi-format';
-import { loadHistory, type TicketRow } from '../../src/lib/sim/load-history';
-import type { Scenario } from '../../src/lib/sim/scenario';
+import { SIM_KPIS } from '../../src/lib/sim/scenarios/kpi-format';
+import { loadHistory, type TicketRow } from '../../src/lib/sim/history/load-history';
+import type { Scenario } from '../../src/lib/sim/scenarios/scenario';
 import { startApp, type AppSession } from './support/app';
 
 const SHOTS = 'tests/e2e/screenshots';

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 
 /**
- * Runs the real `src/lib/sim/worker.ts` in a Node worker thread: a `self` with the two members
+ * Runs the real `src/lib/sim/worker/worker.ts` in a Node worker thread: a `self` with the two members
  * the worker uses (`postMessage`, `onmessage`), wired to the thread's port.
  */
 const port = parentPort;
@@ -15,4 +15,4 @@ const scope: {
 };
 Object.assign(globalThis, { self: scope });
 port.on('message', (data: unknown) => scope.onmessage?.({ data }));
-await import('../../src/lib/sim/worker');
+await import('../../src/lib/sim/worker/worker');

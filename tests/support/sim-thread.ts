@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SimRequest, SimResponse } from '../../src/lib/sim/protocol';
+import type { SimRequest, SimResponse } from '../../src/lib/sim/worker/protocol';
 
 const ENTRY = new URL('./node-sim-worker.ts', import.meta.url).href;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationChartOption, calibrationSeries } from '../../src/lib/charts/calibration-chart';
 import type { ChartTheme } from '../../src/lib/charts/theme';
-import type { CalibrationCell } from '../../src/lib/sim/calibration-cells';
+import type { CalibrationCell } from '../../src/lib/sim/backtest/calibration-cells';
 
 const cell = (queue: string, hourOfWeek: number, requests: number, obs: number, sim: number) =>
   ({

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
-import { loadTicketFile } from '../../src/lib/ingest/load';
-import { mappingFromJson, mappingToJson } from '../../src/lib/ingest/mapping-json';
+import { loadTicketFile } from '../../src/lib/ingest/load/load';
+import { mappingFromJson, mappingToJson } from '../../src/lib/ingest/map/mapping-json';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import { DEFAULT_SETTINGS } from '../../src/lib/metrics/settings';
 import { ENGINES } from '../support/engines';

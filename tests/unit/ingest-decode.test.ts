@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, maybeGunzip, toUtf8 } from '../../src/lib/ingest/decode';
+import { detectEncoding, maybeGunzip, toUtf8 } from '../../src/lib/ingest/read/decode';
 
 const TEXT = '工单号,平台,状态\nT1,安卓,已解决\nT2,iOS,处理中\n';
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -3,11 +3,11 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
-import { loadTicketFile, rejectedRows, type LoadReport } from '../../src/lib/ingest/load';
-import { mappingFromJson, mappingToJson } from '../../src/lib/ingest/mapping-json';
-import type { Mapping } from '../../src/lib/ingest/mapping-types';
-import { eventLogPlan, eventRowsSql, foldSql } from '../../src/lib/ingest/event-folding';
-import { columnRows, missingRequired } from '../../src/lib/ingest/mapping-edit';
+import { loadTicketFile, rejectedRows, type LoadReport } from '../../src/lib/ingest/load/load';
+import { mappingFromJson, mappingToJson } from '../../src/lib/ingest/map/mapping-json';
+import type { Mapping } from '../../src/lib/ingest/map/mapping-types';
+import { eventLogPlan, eventRowsSql, foldSql } from '../../src/lib/ingest/events/event-folding';
+import { columnRows, missingRequired } from '../../src/lib/ingest/map/mapping-edit';
 import { ENGINES } from '../support/engines';
 
 const FIXTURES = 'tests/fixtures/ingest';

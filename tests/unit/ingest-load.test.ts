@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
-import { loadTicketFile, rejectedRows, type LoadReport } from '../../src/lib/ingest/load';
-import { LoadError } from '../../src/lib/ingest/load-error';
+import { loadTicketFile, rejectedRows, type LoadReport } from '../../src/lib/ingest/load/load';
+import { LoadError } from '../../src/lib/ingest/load/load-error';
 import { ENGINES } from '../support/engines';
 import { csvBytes, loadCsv } from '../fixtures/metrics/harness';
 

@@ -4,10 +4,10 @@ import {
   headerFingerprint,
   mappingFromJson,
   mappingToJson
-} from '../../src/lib/ingest/mapping-json';
-import { sniffCsv } from '../../src/lib/ingest/sniff';
-import { closestHeader, suggestMapping } from '../../src/lib/ingest/suggest-mapping';
-import { detectTimestampFormat } from '../../src/lib/ingest/timestamp-formats';
+} from '../../src/lib/ingest/map/mapping-json';
+import { sniffCsv } from '../../src/lib/ingest/read/sniff';
+import { closestHeader, suggestMapping } from '../../src/lib/ingest/map/suggest-mapping';
+import { detectTimestampFormat } from '../../src/lib/ingest/load/timestamp-formats';
 
 const EVALDATA = '../shared/evaldata';
 

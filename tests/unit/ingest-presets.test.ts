@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
-import { toUtf8 } from '../../src/lib/ingest/decode';
-import { parquetToCsvBytes } from '../../src/lib/ingest/parquet';
-import { findPreset, presetProjectionSql } from '../../src/lib/ingest/presets';
-import { sniffCsv } from '../../src/lib/ingest/sniff';
+import { toUtf8 } from '../../src/lib/ingest/read/decode';
+import { parquetToCsvBytes } from '../../src/lib/ingest/read/parquet';
+import { findPreset, presetProjectionSql } from '../../src/lib/ingest/presets/presets';
+import { sniffCsv } from '../../src/lib/ingest/read/sniff';
 import {
   hasOffsetSql,
   instantSql,
   timestampSql,
   type TimestampFormat
-} from '../../src/lib/ingest/timestamp-formats';
+} from '../../src/lib/ingest/load/timestamp-formats';
 import { ENGINES } from '../support/engines';
 
 const EVALDATA = '../shared/evaldata';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { toUtf8 } from '../../src/lib/ingest/decode';
-import { sniffCsv, type Delimiter } from '../../src/lib/ingest/sniff';
-import { suggestMapping } from '../../src/lib/ingest/suggest-mapping';
+import { toUtf8 } from '../../src/lib/ingest/read/decode';
+import { sniffCsv, type Delimiter } from '../../src/lib/ingest/read/sniff';
+import { suggestMapping } from '../../src/lib/ingest/map/suggest-mapping';
 
 const CHARS = [
   'a',

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
-import { loadTicketFileAtomically } from '../../src/lib/ingest/cancellable-load';
-import { loadTicketFile, rejectedRows } from '../../src/lib/ingest/load';
-import { LoadError } from '../../src/lib/ingest/load-error';
+import { loadTicketFileAtomically } from '../../src/lib/ingest/load/cancellable-load';
+import { loadTicketFile, rejectedRows } from '../../src/lib/ingest/load/load';
+import { LoadError } from '../../src/lib/ingest/load/load-error';
 import {
   headerFingerprint,
   mappingFromJson,
   mappingToJson
-} from '../../src/lib/ingest/mapping-json';
-import type { Mapping } from '../../src/lib/ingest/mapping-types';
-import { assertFileSize, fileSizeLimit, formatBytes } from '../../src/lib/ingest/size-limit';
+} from '../../src/lib/ingest/map/mapping-json';
+import type { Mapping } from '../../src/lib/ingest/map/mapping-types';
+import { assertFileSize, fileSizeLimit, formatBytes } from '../../src/lib/ingest/read/size-limit';
 import { RememberedMappings } from '../../src/lib/state/remembered-mappings';
 import { ENGINES } from '../support/engines';
 import { csvBytes } from '../fixtures/metrics/harness';

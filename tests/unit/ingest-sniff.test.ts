@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffCsv } from '../../src/lib/ingest/sniff';
+import { sniffCsv } from '../../src/lib/ingest/read/sniff';
 
 describe('sniffCsv', () => {
   it.each([',', ';', '\t', '|'] as const)('detects the delimiter %j', (d) => {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTicketsCsv } from '../../scripts/generate/index';
 import type { Db } from '../../src/lib/db/types';
-import { loadTicketFile } from '../../src/lib/ingest/load';
-import type { Mapping } from '../../src/lib/ingest/mapping-types';
+import { loadTicketFile } from '../../src/lib/ingest/load/load';
+import type { Mapping } from '../../src/lib/ingest/map/mapping-types';
 import { ENGINES } from '../support/engines';
 
 /** A saved identity mapping sends a canonical file down the text path. */

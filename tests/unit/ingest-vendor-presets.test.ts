@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
-import { loadTicketFile } from '../../src/lib/ingest/load';
-import { findPreset, presetProjectionSql } from '../../src/lib/ingest/presets';
-import { sniffCsv } from '../../src/lib/ingest/sniff';
-import { instantSql } from '../../src/lib/ingest/timestamp-formats';
-import { suggestMapping } from '../../src/lib/ingest/suggest-mapping';
+import { loadTicketFile } from '../../src/lib/ingest/load/load';
+import { findPreset, presetProjectionSql } from '../../src/lib/ingest/presets/presets';
+import { sniffCsv } from '../../src/lib/ingest/read/sniff';
+import { instantSql } from '../../src/lib/ingest/load/timestamp-formats';
+import { suggestMapping } from '../../src/lib/ingest/map/suggest-mapping';
 import { ENGINES } from '../support/engines';
 
 const FIXTURES = 'tests/fixtures/vendors';

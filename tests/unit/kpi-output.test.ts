@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatKpiTable, toKpiJson } from '../../src/cli/kpi-output';
-import type { LoadReport } from '../../src/lib/ingest/load';
+import type { LoadReport } from '../../src/lib/ingest/load/load';
 import type { MetricResult } from '../../src/lib/metrics/types';
 
 const report = {

@@ -8,9 +8,9 @@ import {
   setSource,
   setValue,
   valueRows
-} from '../../src/lib/ingest/mapping-edit';
-import type { LoadReport } from '../../src/lib/ingest/load';
-import type { Mapping } from '../../src/lib/ingest/mapping-types';
+} from '../../src/lib/ingest/map/mapping-edit';
+import type { LoadReport } from '../../src/lib/ingest/load/load';
+import type { Mapping } from '../../src/lib/ingest/map/mapping-types';
 
 const mapping: Mapping = {
   columns: { ticket_id: 0, created_at: 1, entry_channel: 2, platform: 3 },

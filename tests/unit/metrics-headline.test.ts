@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
-import type { LoadReport } from '../../src/lib/ingest/load';
+import type { LoadReport } from '../../src/lib/ingest/load/load';
 import { ENGINES } from '../support/engines';
 import { loadCsv, mapOf, scalar, withSettings, type Ask } from '../fixtures/metrics/harness';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
-import type { LoadReport } from '../../src/lib/ingest/load';
+import type { LoadReport } from '../../src/lib/ingest/load/load';
 import { HEADLINE_IDS, METRICS } from '../../src/lib/metrics/catalogue';
 import { SERVICE_IDS } from '../../src/lib/metrics/catalogue/service';
 import { computeMetrics } from '../../src/lib/metrics/compute';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/lib/sim/engine';
-import { erlangA, erlangC } from '../../src/lib/sim/erlang';
-import type { QueueModel, SimulationInput, SimulationResult } from '../../src/lib/sim/types';
+import { simulate } from '../../src/lib/sim/model/engine';
+import { erlangA, erlangC } from '../../src/lib/sim/model/erlang';
+import type { QueueModel, SimulationInput, SimulationResult } from '../../src/lib/sim/model/types';
 import { dailyPoissonQueue, flatStaffing, poissonQueue } from '../fixtures/sim/poisson';
 
 function run(input: SimulationInput, replications: number, seed = 7): SimulationResult {

@@ -4,14 +4,14 @@ import {
   backtestVerdict,
   checkKpis,
   modelErrorInterval
-} from '../../src/lib/sim/backtest';
+} from '../../src/lib/sim/backtest/backtest';
 import {
   calibrationCells,
   cellErrorSummary,
   diagnoseCells,
   type QueueEvidence
-} from '../../src/lib/sim/calibration-cells';
-import type { SlotKpis } from '../../src/lib/sim/types';
+} from '../../src/lib/sim/backtest/calibration-cells';
+import type { SlotKpis } from '../../src/lib/sim/model/types';
 
 const est = (mean: number, half: number) => ({ mean, lo: mean - half, hi: mean + half });
 

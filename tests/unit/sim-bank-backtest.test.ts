@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForCli } from '../../src/cli/load-for-cli';
 import type { Db } from '../../src/lib/db/types';
-import { BACKTEST_KPIS } from '../../src/lib/sim/backtest';
-import { prepareBaseline } from '../../src/lib/sim/baseline';
-import { prepareFitTest } from '../../src/lib/sim/fit-split';
-import { loadHistory, type TicketRow } from '../../src/lib/sim/load-history';
-import { runWhatIf } from '../../src/lib/sim/what-if';
+import { BACKTEST_KPIS } from '../../src/lib/sim/backtest/backtest';
+import { prepareBaseline } from '../../src/lib/sim/staffing/baseline';
+import { prepareFitTest } from '../../src/lib/sim/history/fit-split';
+import { loadHistory, type TicketRow } from '../../src/lib/sim/history/load-history';
+import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
 import { BANK_LOG } from '../fixtures/sim/anonymous-bank';
 
 const present = existsSync(BANK_LOG);

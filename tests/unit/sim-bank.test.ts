@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalWindow, simulate } from '../../src/lib/sim/engine';
-import { observedKpis } from '../../src/lib/sim/observed';
-import { buildQueueModels } from '../../src/lib/sim/queue-model';
-import { inferStaffingFromPresence } from '../../src/lib/sim/staffing';
+import { arrivalWindow, simulate } from '../../src/lib/sim/model/engine';
+import { observedKpis } from '../../src/lib/sim/history/observed';
+import { buildQueueModels } from '../../src/lib/sim/model/queue-model';
+import { inferStaffingFromPresence } from '../../src/lib/sim/staffing/staffing';
 import { BANK_LOG, bankLogPresent, readBankLog } from '../fixtures/sim/anonymous-bank';
 
 const present = bankLogPresent();

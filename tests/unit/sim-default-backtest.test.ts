@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForCli } from '../../src/cli/load-for-cli';
 import type { Db } from '../../src/lib/db/types';
-import { prepareBaseline, type Baseline } from '../../src/lib/sim/baseline';
-import { loadHistory } from '../../src/lib/sim/load-history';
-import { runWhatIf } from '../../src/lib/sim/what-if';
+import { prepareBaseline, type Baseline } from '../../src/lib/sim/staffing/baseline';
+import { loadHistory } from '../../src/lib/sim/history/load-history';
+import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
 
 describe('backtest on the bundled dataset (queue-simulated history, low volume per queue)', () => {
   let db: Db;

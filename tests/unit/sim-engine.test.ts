@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalWindow, simulate } from '../../src/lib/sim/engine';
-import { observedKpis } from '../../src/lib/sim/observed';
-import { buildQueueModels } from '../../src/lib/sim/queue-model';
-import { inferStaffingFromAgents, inferStaffingFromWaits } from '../../src/lib/sim/staffing';
-import type { QueueModel, SimulationInput, SimulationResult } from '../../src/lib/sim/types';
+import { arrivalWindow, simulate } from '../../src/lib/sim/model/engine';
+import { observedKpis } from '../../src/lib/sim/history/observed';
+import { buildQueueModels } from '../../src/lib/sim/model/queue-model';
+import {
+  inferStaffingFromAgents,
+  inferStaffingFromWaits
+} from '../../src/lib/sim/staffing/staffing';
+import type { QueueModel, SimulationInput, SimulationResult } from '../../src/lib/sim/model/types';
 import { mmnHistory } from '../fixtures/sim/mmn-history';
 import { flatStaffing, MONDAY, poissonQueue } from '../fixtures/sim/poisson';
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForCli } from '../../src/cli/load-for-cli';
 import type { Db } from '../../src/lib/db/types';
-import type { LoadReport } from '../../src/lib/ingest/load';
-import { prepareBaseline } from '../../src/lib/sim/baseline';
+import type { LoadReport } from '../../src/lib/ingest/load/load';
+import { prepareBaseline } from '../../src/lib/sim/staffing/baseline';
 import {
   enterpriseFigures,
   windowClock,
   type TicketShift
-} from '../../src/lib/sim/enterprise-figures';
-import { loadHistory, type TicketRow } from '../../src/lib/sim/load-history';
-import { runWhatIf } from '../../src/lib/sim/what-if';
+} from '../../src/lib/sim/scenarios/enterprise-figures';
+import { loadHistory, type TicketRow } from '../../src/lib/sim/history/load-history';
+import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
 import { scalar } from '../fixtures/metrics/harness';
 
 const DAY = Date.UTC(2026, 2, 2) / 1000;

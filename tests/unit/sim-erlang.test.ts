@@ -5,7 +5,7 @@ import {
   erlangA,
   erlangB,
   erlangC
-} from '../../src/lib/sim/erlang';
+} from '../../src/lib/sim/model/erlang';
 
 const rate = 100 / 1800;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalWindow, simulate } from '../../src/lib/sim/engine';
-import { observedKpis } from '../../src/lib/sim/observed';
-import { buildQueueModels, estimatePatience } from '../../src/lib/sim/queue-model';
+import { arrivalWindow, simulate } from '../../src/lib/sim/model/engine';
+import { observedKpis } from '../../src/lib/sim/history/observed';
+import { buildQueueModels, estimatePatience } from '../../src/lib/sim/model/queue-model';
 import {
   inferStaffingFromAgents,
   inferStaffingFromCongestion,
   inferStaffingFromPresence
-} from '../../src/lib/sim/staffing';
-import type { QueueArrivals } from '../../src/lib/sim/types';
+} from '../../src/lib/sim/staffing/staffing';
+import type { QueueArrivals } from '../../src/lib/sim/model/types';
 import { mmnHistory } from '../fixtures/sim/mmn-history';
 
 const hide = (q: QueueArrivals): QueueArrivals => ({

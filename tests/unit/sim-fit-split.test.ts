@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketRow } from '../../src/lib/sim/load-history';
-import { parseFitUntil, prepareFitTest, splitHistory } from '../../src/lib/sim/fit-split';
-import { runWhatIf } from '../../src/lib/sim/what-if';
+import type { TicketRow } from '../../src/lib/sim/history/load-history';
+import { parseFitUntil, prepareFitTest, splitHistory } from '../../src/lib/sim/history/fit-split';
+import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
 import { mmnHistory, type KnownHistory } from '../fixtures/sim/mmn-history';
 import { MONDAY } from '../fixtures/sim/poisson';
 

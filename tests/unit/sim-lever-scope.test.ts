@@ -2,12 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForCli } from '../../src/cli/load-for-cli';
 import type { Db } from '../../src/lib/db/types';
 import { MESSAGES } from '../../src/lib/i18n/messages';
-import { prepareBaseline, type Baseline } from '../../src/lib/sim/baseline';
-import { EFFECTS, formatEffect, isKnownEffect } from '../../src/lib/sim/effect-kinds';
-import { agentsDeltaScope, nightShiftScope, staffingChange } from '../../src/lib/sim/lever-scope';
-import { loadHistory } from '../../src/lib/sim/load-history';
-import { applyScenario } from '../../src/lib/sim/scenario-apply';
-import { scheduledAgentHours } from '../../src/lib/sim/engine';
+import { prepareBaseline, type Baseline } from '../../src/lib/sim/staffing/baseline';
+import { EFFECTS, formatEffect, isKnownEffect } from '../../src/lib/sim/scenarios/effect-kinds';
+import {
+  agentsDeltaScope,
+  nightShiftScope,
+  staffingChange
+} from '../../src/lib/sim/staffing/lever-scope';
+import { loadHistory } from '../../src/lib/sim/history/load-history';
+import { applyScenario } from '../../src/lib/sim/scenarios/scenario-apply';
+import { scheduledAgentHours } from '../../src/lib/sim/model/engine';
 
 /** Two queues, hand-made: a flat 1 agent, and 3 agents 9–17 on weekdays (0 otherwise). */
 const flat = new Array<number>(168).fill(1);

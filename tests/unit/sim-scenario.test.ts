@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
-import { prepareBaseline } from '../../src/lib/sim/baseline';
-import { confidenceCurve } from '../../src/lib/sim/confidence';
-import { loadHistory, type TicketRow } from '../../src/lib/sim/load-history';
-import { resolutionByFirstResponse } from '../../src/lib/sim/night-shift';
-import { parseScenario, ScenarioError, validateScenario } from '../../src/lib/sim/scenario';
-import { applyScenario } from '../../src/lib/sim/scenario-apply';
-import { runWhatIf, type WhatIfReport } from '../../src/lib/sim/what-if';
+import { prepareBaseline } from '../../src/lib/sim/staffing/baseline';
+import { confidenceCurve } from '../../src/lib/sim/scenarios/confidence';
+import { loadHistory, type TicketRow } from '../../src/lib/sim/history/load-history';
+import { resolutionByFirstResponse } from '../../src/lib/sim/scenarios/night-shift';
+import {
+  parseScenario,
+  ScenarioError,
+  validateScenario
+} from '../../src/lib/sim/scenarios/scenario';
+import { applyScenario } from '../../src/lib/sim/scenarios/scenario-apply';
+import { runWhatIf, type WhatIfReport } from '../../src/lib/sim/scenarios/what-if';
 import { mmnHistory } from '../fixtures/sim/mmn-history';
 
 describe('scenario validation', () => {

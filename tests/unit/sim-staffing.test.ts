@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseHours, parseWeekdays } from '../../src/lib/sim/selectors';
+import { parseHours, parseWeekdays } from '../../src/lib/sim/staffing/selectors';
 import {
   parseStaffingCsv,
   serialiseStaffingCsv,
   StaffingCsvError
-} from '../../src/lib/sim/staffing-csv';
-import { inferStaffingFromAgents } from '../../src/lib/sim/staffing';
+} from '../../src/lib/sim/staffing/staffing-csv';
+import { inferStaffingFromAgents } from '../../src/lib/sim/staffing/staffing';
 import { MONDAY } from '../fixtures/sim/poisson';
 
 const QUEUES = ['hotline', 'domestic'];

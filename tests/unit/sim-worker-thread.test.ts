@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForCli } from '../../src/cli/load-for-cli';
-import type { BaselineInput } from '../../src/lib/sim/protocol';
-import { encodeRows } from '../../src/lib/sim/row-columns';
-import { loadHistory } from '../../src/lib/sim/load-history';
+import type { BaselineInput } from '../../src/lib/sim/worker/protocol';
+import { encodeRows } from '../../src/lib/sim/history/row-columns';
+import { loadHistory } from '../../src/lib/sim/history/load-history';
 import { startSimThread, type SimThread } from '../support/sim-thread';
 
 /** The real worker file in a thread with a browser-sized stack, fed the bundled dataset. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketRow } from '../../src/lib/sim/load-history';
-import type { BaselineInput, SimRequest, SimResponse } from '../../src/lib/sim/protocol';
-import { decodeRows, encodeRows } from '../../src/lib/sim/row-columns';
-import { createSimHandler } from '../../src/lib/sim/worker-handler';
-import { runWhatIf } from '../../src/lib/sim/what-if';
-import { prepareBaseline } from '../../src/lib/sim/baseline';
+import type { TicketRow } from '../../src/lib/sim/history/load-history';
+import type { BaselineInput, SimRequest, SimResponse } from '../../src/lib/sim/worker/protocol';
+import { decodeRows, encodeRows } from '../../src/lib/sim/history/row-columns';
+import { createSimHandler } from '../../src/lib/sim/worker/worker-handler';
+import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
+import { prepareBaseline } from '../../src/lib/sim/staffing/baseline';
 import { mmnHistory } from '../fixtures/sim/mmn-history';
 
 /** A known M/M/8+M hotline week as ticket rows, with agent ids. */

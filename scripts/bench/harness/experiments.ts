@@ -1,5 +1,5 @@
 import { COLUMNS, type ColumnType } from '../../../src/lib/contract/columns';
-import { HELPERS_SELECT } from '../../../src/lib/ingest/derive-sql';
+import { HELPERS_SELECT } from '../../../src/lib/ingest/load/derive-sql';
 import type { Db } from '../../../src/lib/db/types';
 import { filteredTickets, type Filters } from '../../../src/lib/metrics/filters';
 import { HEADLINE_METRICS } from '../../../src/lib/metrics/catalogue/headline';

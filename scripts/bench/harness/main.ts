@@ -1,5 +1,5 @@
 import { browserDb } from '../../../src/lib/db/browser';
-import { loadTicketFile } from '../../../src/lib/ingest/load';
+import { loadTicketFile } from '../../../src/lib/ingest/load/load';
 import { HEADLINE_METRICS } from '../../../src/lib/metrics/catalogue/headline';
 import { computeMetrics } from '../../../src/lib/metrics/compute';
 import { headlineJs } from '../js-headline';

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { BacktestKpi } from '../sim/backtest';
-import type { CalibrationCell } from '../sim/calibration-cells';
+import type { BacktestKpi } from '../sim/backtest/backtest';
+import type { CalibrationCell } from '../sim/backtest/calibration-cells';
 import { baseOption, type ChartTheme } from './theme';
 
 /** Observed and simulated per hour of week, over one queue or all (request-weighted). */

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { ConfidencePoint } from '../sim/confidence';
-import type { ResolutionByDelay } from '../sim/night-shift';
+import type { ConfidencePoint } from '../sim/scenarios/confidence';
+import type { ResolutionByDelay } from '../sim/scenarios/night-shift';
 import { baseOption, PALETTE, type ChartTheme } from './theme';
 
 const axis = (theme: ChartTheme) => ({

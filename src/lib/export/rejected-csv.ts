@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { rejectedRows, type LoadReport } from '../ingest/load';
+import { rejectedRows, type LoadReport } from '../ingest/load/load';
 import { toCsv } from './csv';
 
 /** Every rejected row: its line, the reason, then the original fields under the file's header. */

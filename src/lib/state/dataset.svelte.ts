@@ -1,13 +1,13 @@
 import defaultDatasetUrl from '../../../data/tickets.csv.gz?url';
 import { browserDb } from '../db/browser';
 import type { Db } from '../db/types';
-import { loadTicketFileAtomically } from '../ingest/cancellable-load';
-import type { LoadReport } from '../ingest/load';
-import { LoadError } from '../ingest/load-error';
-import type { Mapping } from '../ingest/mapping-types';
-import { assertFileSize, fileSizeLimit } from '../ingest/size-limit';
-import type { SheetProgress } from '../ingest/spreadsheet-source';
-import { workerSpreadsheetReader } from '../ingest/spreadsheet-worker-client';
+import { loadTicketFileAtomically } from '../ingest/load/cancellable-load';
+import type { LoadReport } from '../ingest/load/load';
+import { LoadError } from '../ingest/load/load-error';
+import type { Mapping } from '../ingest/map/mapping-types';
+import { assertFileSize, fileSizeLimit } from '../ingest/read/size-limit';
+import type { SheetProgress } from '../ingest/read/spreadsheet-source';
+import { workerSpreadsheetReader } from '../ingest/read/spreadsheet-worker-client';
 import { browserMappings, type RememberedMappings } from './remembered-mappings';
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error';

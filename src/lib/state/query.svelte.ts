@@ -1,6 +1,6 @@
 import { page } from '$app/state';
 import type { Db } from '../db/types';
-import type { LoadReport } from '../ingest/load';
+import type { LoadReport } from '../ingest/load/load';
 import type { Filters } from '../metrics/filters';
 import { dataset } from './dataset.svelte';
 import { filtersFromParams } from './url-filters';

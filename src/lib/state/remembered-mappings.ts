@@ -1,6 +1,6 @@
 /** Mappings the user chose, remembered in the browser by the fingerprint of the file's header. */
-import { headerFingerprint, mappingFromJson, mappingToJson } from '../ingest/mapping-json';
-import type { Mapping } from '../ingest/mapping-types';
+import { headerFingerprint, mappingFromJson, mappingToJson } from '../ingest/map/mapping-json';
+import type { Mapping } from '../ingest/map/mapping-types';
 
 const PREFIX = 'mapping:';
 

@@ -1,0 +1,196 @@
+/** Things a user should know about a load that are not rejected rows (v2 fallbacks, sentinels). */
+import { COLUMNS, columnSpec } from '../../contract/columns';
+import type { Db } from '../../db/types';
+import { join, raw, sql } from '../../db/sql';
+import type { ColumnFallbacks } from '../map/column-fallbacks';
+import { hasSource } from '../map/column-fallbacks';
+import type { Mapping } from '../map/mapping-types';
+import {
+  rawWithConstants,
+  sentinelTimestampSql,
+  timestampSourceText,
+  type NormaliseOptions
+} from './normalise-sql';
+import { isOpenColumn } from '../map/value-synonyms';
+
+export interface LoadNotice {
+  /** Stable key (e.g. `ticket-id-from-line`, `sentinel-resolved_at`). */
+  id: string;
+  en: string;
+  zh: string;
+  count?: number;
+}
+
+/** Source cells that held no value where the loader had to supply or drop one. */
+export interface SourceGaps {
+  /** Per timestamp column: non-empty placeholders for "no time" (`1900-01-01`, `NULL`, …). */
+  sentinels: Partial<Record<string, number>>;
+  /** Rows of a file with a ticket id column whose id cell is blank (named after their line). */
+  blankIds: number;
+}
+
+/** What the typed path can report: it only runs when there are no gaps. */
+export const NO_GAPS: SourceGaps = { sentinels: {}, blankIds: 0 };
+
+/** Counts the gaps over `raw` (text path), before the rows are normalised. */
+export async function countSourceGaps(db: Db, options: NormaliseOptions): Promise<SourceGaps> {
+  const idIndex = options.mapping.columns.ticket_id;
+  const blankIds =
+    idIndex === undefined
+      ? raw('0 AS __blank_ids')
+      : raw(`count(*) FILTER (WHERE NULLIF(trim(c${idIndex}), '') IS NULL) AS __blank_ids`);
+  const counts = COLUMNS.filter((c) => c.type === 'ts').flatMap((spec) => {
+    const text = timestampSourceText(spec, options);
+    return text === null
+      ? []
+      : [
+          {
+            column: spec.name,
+            sql: raw(`count(*) FILTER (WHERE ${sentinelTimestampSql(text)}) AS ${spec.name}`)
+          }
+        ];
+  });
+  const query = sql`SELECT ${join(
+    [blankIds, ...counts.map((c) => c.sql)],
+    ', '
+  )} FROM ${rawWithConstants(options)} raw`;
+  const [row] = await db.query<Record<string, number>>(query.text, query.params);
+  const sentinels: Partial<Record<string, number>> = {};
+  for (const { column } of counts) {
+    const n = Number(row?.[column] ?? 0);
+    if (n > 0) sentinels[column] = n;
+  }
+  return { sentinels, blankIds: Number(row?.__blank_ids ?? 0) };
+}
+
+/**
+ * Per optional timestamp column the file supplies: accepted tickets with no time in it (empty
+ * or a placeholder). Counted on `tickets`, so both load paths report the same.
+ */
+export async function countEmptyTimestamps(
+  db: Db,
+  mapping: Mapping,
+  expressions: Partial<Record<string, string>> | undefined
+): Promise<Partial<Record<string, number>>> {
+  const columns = COLUMNS.filter(
+    (c) => c.type === 'ts' && !c.required && hasSource(mapping, expressions, c.name)
+  ).map((c) => c.name);
+  if (columns.length === 0) return {};
+  const [row] = await db.query<Record<string, number>>(
+    `SELECT ${columns.map((c) => `count(*) - count(${c}) AS ${c}`).join(', ')} FROM tickets`
+  );
+  const out: Partial<Record<string, number>> = {};
+  for (const column of columns) {
+    const n = Number(row?.[column] ?? 0);
+    if (n > 0) out[column] = n;
+  }
+  return out;
+}
+
+const KEPT_CODES_SHOWN = 12;
+
+/** Codes of open columns that the contract does not list, as they are kept in `tickets`. */
+async function keptCodes(
+  db: Db,
+  mapping: Mapping,
+  expressions: Partial<Record<string, string>> | undefined
+): Promise<Array<{ column: string; codes: string[]; distinct: number }>> {
+  const out: Array<{ column: string; codes: string[]; distinct: number }> = [];
+  for (const spec of COLUMNS) {
+    if (!isOpenColumn(spec.name) || !hasSource(mapping, expressions, spec.name)) continue;
+    const known = (spec.codes ?? []).map((c) => `'${c}'`).join(', ');
+    const [row] = await db.query<{ codes: string[] | null; n: number }>(
+      `SELECT list(v ORDER BY v)[1:${KEPT_CODES_SHOWN}] AS codes, count(*) AS n FROM (
+         SELECT DISTINCT ${spec.name} AS v FROM tickets
+         WHERE ${spec.name} IS NOT NULL AND ${spec.name} NOT IN (${known}))`
+    );
+    const distinct = Number(row?.n ?? 0);
+    if (distinct > 0) out.push({ column: spec.name, codes: row?.codes ?? [], distinct });
+  }
+  return out;
+}
+
+const quote = (text: string) => `"${text.slice(0, 80)}"`;
+
+export async function loadNotices(
+  db: Db,
+  input: {
+    mapping: Mapping;
+    expressions: Partial<Record<string, string>> | undefined;
+    fallbacks: ColumnFallbacks;
+    gaps: SourceGaps;
+    emptyTimestamps: Partial<Record<string, number>>;
+    accepted: number;
+  }
+): Promise<LoadNotice[]> {
+  const { mapping, fallbacks, accepted } = input;
+  const notices: LoadNotice[] = [];
+  if (fallbacks.idsFromLines) {
+    notices.push({
+      id: 'ticket-id-from-line',
+      en: 'No ticket id column: each ticket is named after its line in the file (L2 = line 2).',
+      zh: '文件没有工单号列：每张工单以所在行号命名（L2 即第 2 行）。',
+      count: accepted
+    });
+  }
+  const channel = fallbacks.defaults.entry_channel;
+  if (channel !== undefined) {
+    notices.push({
+      id: 'entry-channel-constant',
+      en: `No entry_channel column: every ticket's entry channel is ${quote(channel)}. Map a column or set a constant in the mapping to change it.`,
+      zh: `文件没有进线渠道列：所有工单的进线渠道记为 ${quote(channel)}。可在映射中指定一列或设置一个常量。`,
+      count: accepted
+    });
+  }
+  for (const [column, value] of Object.entries(mapping.constants ?? {})) {
+    if (value === undefined || mapping.columns[column] !== undefined) continue;
+    notices.push({
+      id: `constant-${column}`,
+      en: `${column} is the constant ${quote(value)} for every row (set in the mapping).`,
+      zh: `${column} 对每一行都取常量 ${quote(value)}（在映射中设置）。`,
+      count: accepted
+    });
+  }
+  if (input.gaps.blankIds > 0) {
+    const n = input.gaps.blankIds;
+    notices.push({
+      id: 'ticket-id-blank',
+      en: `${n.toLocaleString('en')} row${n === 1 ? ' has' : 's have'} an empty ticket id: named after ${n === 1 ? 'its' : 'their'} line in the file (L2 = line 2).`,
+      zh: `${n.toLocaleString('en')} 行的工单号为空：以所在行号命名（L2 即第 2 行）。`,
+      count: n
+    });
+  }
+  for (const [column, n] of Object.entries(input.gaps.sentinels)) {
+    if (!n) continue;
+    const required = columnSpec(column)?.required === true;
+    notices.push({
+      id: `sentinel-${column}`,
+      en:
+        `${column}: ${n.toLocaleString('en')} placeholder value${n === 1 ? '' : 's'} (1900-01-01…, 0000-00-00…, ?, NULL, N/A, -) read as no time` +
+        (required ? '; a row without created_at is rejected as missing it.' : '.'),
+      zh:
+        `${column}：${n.toLocaleString('en')} 个占位值（1900-01-01…、0000-00-00…、?、NULL、N/A、-）按空值读取` +
+        (required ? '；缺少创建时间的行被拒绝。' : '。'),
+      count: n
+    });
+  }
+  for (const [column, n] of Object.entries(input.emptyTimestamps)) {
+    if (!n) continue;
+    notices.push({
+      id: `empty-${column}`,
+      en: `${column}: no time on ${n.toLocaleString('en')} of ${accepted.toLocaleString('en')} accepted tickets (empty or a placeholder).`,
+      zh: `${column}：${accepted.toLocaleString('en')} 张已接受工单中有 ${n.toLocaleString('en')} 张没有该时间（为空或占位值）。`,
+      count: n
+    });
+  }
+  for (const kept of await keptCodes(db, mapping, input.expressions)) {
+    const shown = kept.codes.join(', ') + (kept.distinct > kept.codes.length ? ', …' : '');
+    notices.push({
+      id: `kept-codes-${kept.column}`,
+      en: `${kept.column}: ${kept.distinct} code${kept.distinct === 1 ? '' : 's'} the contract does not list, kept as written: ${shown}.`,
+      zh: `${kept.column}：${kept.distinct} 个契约未列出的代码按原样保留：${shown}。`,
+      count: kept.distinct
+    });
+  }
+  return notices;
+}

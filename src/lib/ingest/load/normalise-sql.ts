@@ -1,0 +1,200 @@
+import { COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../../contract/columns';
+import { join, raw, sql, type Sql } from '../../db/sql';
+import type { Mapping } from '../map/mapping-types';
+import { utcTimestampSql } from './timestamp-formats';
+
+/** Builds a SQL expression turning a column's trimmed text into a UTC TIMESTAMP. */
+export type TimestampParser = (valueExpr: string, column: string) => string;
+
+/** Values in the column's detected format; offset-less values are the dataset's wall clock. */
+export function mappedTimestampParser(mapping: Mapping): TimestampParser {
+  return (v, column) =>
+    utcTimestampSql(mapping.timestampFormats?.[column] ?? 'iso', v, 'from_local');
+}
+
+export interface NormaliseOptions {
+  mapping: Mapping;
+  /**
+   * Trusted constants for columns the file lacks and the mapping sets no constant for
+   * (e.g. entry_channel = `unspecified`). Bound as parameters like the mapping's constants.
+   */
+  defaults?: Partial<Record<string, string>>;
+  /** Trusted SQL over `raw` giving the row's id when it has none (no column, or a blank cell). */
+  rowIdSql?: string;
+  parseTimestamp?: TimestampParser;
+  /** Trusted SQL (from a built-in preset) that replaces a column's source value. */
+  expressions?: Partial<Record<string, string>>;
+  /** Trusted row conditions over the raw columns (from a preset) that reject a row. */
+  rejectIf?: ReadonlyArray<{ when: string; reason: string }>;
+}
+
+const stringList = (values: readonly string[]) =>
+  `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
+
+/** Words and placeholder dates that exports write into a timestamp cell that has no value. */
+const SENTINEL_WORDS = ['?', 'null', 'n/a', '-'];
+const SENTINEL_DATES = '^(1900-0?1-0?1|0000-00-00|1900/0?1/0?1|0?1/0?1/1900)([^0-9]|$)';
+
+/** Boolean SQL: the trimmed, non-empty text is a sentinel that means "no timestamp". */
+export function sentinelTimestampSql(textExpr: string): string {
+  return `(lower(${textExpr}) IN (${SENTINEL_WORDS.map((w) => `'${w}'`).join(', ')}) OR regexp_matches(${textExpr}, '${SENTINEL_DATES}'))`;
+}
+
+/** The constants that stand in for a column: the mapping's own, then the loader's defaults. */
+function constantColumns(options: NormaliseOptions): Array<[column: string, value: string]> {
+  const out = new Map<string, string>();
+  for (const [column, value] of Object.entries(options.defaults ?? {})) {
+    if (value !== undefined) out.set(column, value);
+  }
+  for (const [column, value] of Object.entries(options.mapping.constants ?? {})) {
+    if (value !== undefined) out.set(column, value);
+  }
+  return [...out].filter(([column]) => COLUMNS.some((c) => c.name === column));
+}
+
+const constantName = (column: string) => `__k_${column}`;
+
+function rawSourceText(spec: ColumnSpec, options: NormaliseOptions): string {
+  const expression = options.expressions?.[spec.name];
+  if (expression) return `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`;
+  const index = options.mapping.columns[spec.name];
+  if (index !== undefined && index !== null) {
+    if (!Number.isInteger(index) || index < 0) throw new Error(`bad source index for ${spec.name}`);
+    if (spec.name === 'ticket_id' && options.rowIdSql) {
+      return `coalesce(NULLIF(trim(c${index}), ''), ${options.rowIdSql})`;
+    }
+    return `NULLIF(trim(c${index}), '')`;
+  }
+  if (constantColumns(options).some(([column]) => column === spec.name)) {
+    return `NULLIF(trim(${constantName(spec.name)}), '')`;
+  }
+  if (spec.name === 'ticket_id' && options.rowIdSql) return `(${options.rowIdSql})`;
+  return 'CAST(NULL AS VARCHAR)';
+}
+
+/** A column's trimmed source text; a timestamp's sentinel (`1900-01-01`, `NULL`, …) is NULL. */
+export function sourceText(spec: ColumnSpec, options: NormaliseOptions): string {
+  const text = rawSourceText(spec, options);
+  if (spec.type !== 'ts') return text;
+  return `(CASE WHEN ${sentinelTimestampSql(text)} THEN NULL ELSE ${text} END)`;
+}
+
+/** The raw text of a timestamp column before sentinels are removed (null: no source). */
+export function timestampSourceText(spec: ColumnSpec, options: NormaliseOptions): string | null {
+  const text = rawSourceText(spec, options);
+  return text === 'CAST(NULL AS VARCHAR)' ? null : text;
+}
+
+/** `raw` with one bound column per constant (the value reaches SQL only as a parameter). */
+export function rawWithConstants(options: NormaliseOptions): Sql {
+  const constants = constantColumns(options);
+  if (constants.length === 0) return raw('raw');
+  const columns = constants.map(
+    ([column, value]) => sql`CAST(${value} AS VARCHAR) AS ${raw(constantName(column))}`
+  );
+  return sql`(SELECT *, ${join(columns, ', ')} FROM raw)`;
+}
+
+function mappedEnum(spec: ColumnSpec, text: string, mapping: Mapping): Sql {
+  const lowered = `lower(${text})`;
+  const entries = Object.entries(mapping.values[spec.name] ?? {});
+  const mapped =
+    entries.length === 0
+      ? raw(lowered)
+      : sql`CASE ${raw(lowered)} ${join(
+          entries.map(([from, to]) => sql`WHEN ${from.trim().toLowerCase()} THEN ${to}`),
+          ' '
+        )} ELSE ${raw(lowered)} END`;
+  if (spec.name !== 'priority') return mapped;
+  // Known priorities are written P0–P3; any other priority code is kept lower-cased.
+  const codes = stringList(spec.codes ?? []);
+  return sql`(CASE WHEN list_contains(${raw(codes)}, upper(${mapped})) THEN upper(${mapped}) ELSE ${mapped} END)`;
+}
+
+interface ParsedColumn {
+  value: Sql;
+  invalid: Sql | null;
+  reason: Sql;
+}
+
+function parseColumn(spec: ColumnSpec, options: NormaliseOptions): ParsedColumn {
+  const text = sourceText(spec, options);
+  const name = spec.name;
+  const quoted = (label: string) => sql`${raw(`'${label} ${name} "' || left(${text}, 80) || '"'`)}`;
+  switch (spec.type) {
+    case 'string':
+      return { value: raw(spec.open ? `lower(${text})` : text), invalid: null, reason: raw("''") };
+    case 'enum': {
+      const value = mappedEnum(spec, text, options.mapping);
+      if (spec.open) return { value, invalid: null, reason: raw("''") };
+      const codes = stringList(spec.codes ?? []);
+      return {
+        value,
+        invalid: sql`(${raw(text)} IS NOT NULL AND NOT list_contains(${raw(codes)}, ${value}))`,
+        reason: quoted('unknown')
+      };
+    }
+    case 'bool': {
+      const mapped = mappedEnum(spec, text, options.mapping);
+      const value = sql`(CASE WHEN list_contains(${raw(stringList(TRUE_WORDS))}, ${mapped}) THEN true WHEN list_contains(${raw(stringList(FALSE_WORDS))}, ${mapped}) THEN false END)`;
+      return {
+        value,
+        invalid: sql`(${raw(text)} IS NOT NULL AND ${value} IS NULL)`,
+        reason: quoted('not a yes/no value:')
+      };
+    }
+    case 'int':
+    case 'num': {
+      const number = `TRY_CAST(${text} AS DOUBLE)`;
+      const checks = [`(${text} IS NOT NULL AND ${number} IS NULL)`];
+      if (spec.type === 'int') checks.push(`(${number} <> floor(${number}))`);
+      if (spec.min !== undefined) checks.push(`(${number} < ${spec.min})`);
+      if (spec.max !== undefined) checks.push(`(${number} > ${spec.max})`);
+      const range =
+        spec.max !== undefined ? `${spec.min}–${spec.max}` : `a number ≥ ${spec.min ?? '-∞'}`;
+      return {
+        value: raw(spec.type === 'int' ? `CAST(${number} AS INTEGER)` : number),
+        invalid: raw(`coalesce(${checks.join(' OR ')}, false)`),
+        reason: quoted(`not ${range}:`)
+      };
+    }
+    case 'ts': {
+      const parse = options.parseTimestamp ?? mappedTimestampParser(options.mapping);
+      const value = raw(parse(text, spec.name));
+      return {
+        value,
+        invalid: sql`(${raw(text)} IS NOT NULL AND ${value} IS NULL)`,
+        reason: quoted('unreadable timestamp')
+      };
+    }
+  }
+}
+
+/**
+ * `SELECT` over the raw table (`__rec`, `c0..cN` as text) giving every canonical column typed,
+ * plus `__reason`: empty when the row is valid, else every problem found, separated by `; `.
+ */
+export function normaliseSelect(options: NormaliseOptions): Sql {
+  const parsed = COLUMNS.map((spec) => ({ spec, ...parseColumn(spec, options) }));
+  const values = parsed.map((p) => sql`${p.value} AS ${raw(p.spec.name)}`);
+  const problems: Sql[] = [];
+  for (const p of parsed) {
+    if (p.spec.required) {
+      problems.push(
+        raw(`CASE WHEN ${sourceText(p.spec, options)} IS NULL THEN 'missing ${p.spec.name}' END`)
+      );
+    }
+    if (p.invalid) problems.push(sql`CASE WHEN ${p.invalid} THEN ${p.reason} END`);
+  }
+  for (const rule of options.rejectIf ?? []) {
+    problems.push(sql`CASE WHEN coalesce(${raw(rule.when)}, false) THEN ${rule.reason} END`);
+  }
+  return sql`SELECT __rec, ${join(values, ', ')}, concat_ws('; ', ${join(problems, ', ')}) AS __reason FROM ${rawWithConstants(options)} raw`;
+}
+
+/** Row-level checks that compare columns after parsing (durations, order of events). */
+export const CROSS_COLUMN_CHECKS: ReadonlyArray<[condition: string, reason: string]> = [
+  ['resolved_at < created_at', 'resolved_at before created_at'],
+  ['first_response_at < created_at', 'first_response_at before created_at'],
+  ['agent_answered_at < human_requested_at', 'agent_answered_at before human_requested_at']
+];

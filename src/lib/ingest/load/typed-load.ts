@@ -1,0 +1,183 @@
+import {
+  columnSpec,
+  COLUMNS,
+  DEFAULT_ENTRY_CHANNEL,
+  FALSE_WORDS,
+  TRUE_WORDS,
+  type ColumnSpec
+} from '../../contract/columns';
+import { LINE_ID_PREFIX } from '../map/column-fallbacks';
+import type { Db } from '../../db/types';
+import { CROSS_COLUMN_CHECKS } from './normalise-sql';
+import type { PreparedFile } from './prepare-file';
+import { readCsvSql, RESET_REJECT_TABLES } from '../read/read-csv-sql';
+import { matchValue, valueKey } from '../map/value-synonyms';
+
+/*
+ * The fast path for a canonical file: DuckDB reads every column with its contract type in one
+ * pass, instead of keeping a text copy, numbering rows and re-parsing every cell in SQL. It
+ * only answers for files with nothing to report and nothing to translate: the first cell the
+ * reader cannot take, a code not written exactly as the contract spells it, or a row a check
+ * would reject sends the load down the text path, which explains every rejected row.
+ */
+
+const READER_TYPE: Record<ColumnSpec['type'], string> = {
+  string: 'VARCHAR',
+  enum: 'VARCHAR',
+  bool: 'VARCHAR',
+  int: 'DOUBLE',
+  num: 'DOUBLE',
+  ts: 'TIMESTAMP'
+};
+
+const SQL_TYPE: Record<ColumnSpec['type'], string> = {
+  string: 'VARCHAR',
+  enum: 'VARCHAR',
+  bool: 'BOOLEAN',
+  int: 'INTEGER',
+  num: 'DOUBLE',
+  ts: 'TIMESTAMP'
+};
+
+const BOOL_WORDS: readonly string[] = [...TRUE_WORDS, ...FALSE_WORDS];
+
+/** True when the file can take the typed path: canonical names, plain ISO times, no preset. */
+export function canReadTyped(prepared: PreparedFile, hasExpressions: boolean): boolean {
+  if (!prepared.canonicalHeader || prepared.plan || hasExpressions) return false;
+  if (prepared.duplicateHeaders.length > 0 || prepared.userMapping) return false;
+  const formats = prepared.mapping.timestampFormats ?? {};
+  return Object.values(formats).every((f) => f === undefined || f === 'iso');
+}
+
+/** What the text path puts in a column the file lacks (v2: ids from lines, a default channel). */
+function absent(spec: ColumnSpec): string {
+  // The typed path only runs when the reader rejected no line, so record k is on line k + 1.
+  if (spec.name === 'ticket_id') {
+    return `'${LINE_ID_PREFIX}' || CAST(row_number() OVER () + 1 AS VARCHAR)`;
+  }
+  if (spec.name === 'entry_channel') return `'${DEFAULT_ENTRY_CHANNEL}'`;
+  return `CAST(NULL AS ${SQL_TYPE[spec.type]})`;
+}
+
+/** The column as the text path would build it, given that every code is already canonical. */
+function value(spec: ColumnSpec, present: boolean): string {
+  const col = spec.name;
+  if (!present) return absent(spec);
+  switch (spec.type) {
+    case 'string':
+      return spec.open ? `lower(NULLIF(trim(${col}), ''))` : `NULLIF(trim(${col}), '')`;
+    case 'enum':
+      return col;
+    case 'bool':
+      return `CASE WHEN ${col} IS NOT NULL THEN list_contains(['${TRUE_WORDS.join("', '")}'], ${col}) END`;
+    case 'int':
+      return `CAST(${col} AS INTEGER)`;
+    case 'num':
+      return col;
+    case 'ts':
+      return `from_local(${col})`;
+  }
+}
+
+/** One aggregate per column (and a few per file) that tells whether the typed read is exact. */
+function checkAggregates(present: ReadonlySet<string>): string[] {
+  // A blank id is named after its line by the text path, so it counts as not distinct here.
+  const ids = present.has('ticket_id') ? `count(DISTINCT NULLIF(trim(ticket_id), ''))` : 'count(*)';
+  const out = ['count(*) AS n', `${ids} AS ids`];
+  const cross = CROSS_COLUMN_CHECKS.map(([condition]) => `coalesce(${condition}, false)`);
+  out.push(`count(*) FILTER (WHERE ${cross.join(' OR ')}) AS cross_bad`);
+  const required = COLUMNS.filter((c) => c.required && present.has(c.name)).map(
+    (c) => `${value(c, true)} IS NULL`
+  );
+  out.push(`count(*) FILTER (WHERE ${required.join(' OR ') || 'false'}) AS missing`);
+  for (const spec of COLUMNS) {
+    if (!present.has(spec.name)) continue;
+    const col = spec.name;
+    if (spec.type === 'enum' || spec.type === 'bool') {
+      out.push(`list(DISTINCT ${col}) FILTER (WHERE ${col} IS NOT NULL) AS values_${col}`);
+    }
+    if (spec.type === 'int')
+      out.push(`count(*) FILTER (WHERE ${col} <> floor(${col})) AS frac_${col}`);
+    // Placeholder dates (1900-01-01) are no value: the text path reads and counts them.
+    if (spec.type === 'ts') {
+      out.push(`count(*) FILTER (WHERE ${col} < TIMESTAMP '1900-01-02') AS sentinel_${col}`);
+    }
+    if (spec.type === 'int' || spec.type === 'num') {
+      out.push(`min(${col}) AS min_${col}`, `max(${col}) AS max_${col}`);
+    }
+  }
+  return out;
+}
+
+function exact(check: Record<string, unknown>, present: ReadonlySet<string>): boolean {
+  if (check.ids !== check.n || check.cross_bad !== 0 || check.missing !== 0) return false;
+  for (const spec of COLUMNS) {
+    if (!present.has(spec.name)) continue;
+    const name = spec.name;
+    if (spec.type === 'enum' || spec.type === 'bool') {
+      const allowed = spec.type === 'enum' ? (spec.codes ?? []) : BOOL_WORDS;
+      const seen = (check[`values_${name}`] as string[] | null) ?? [];
+      if (!seen.every((v) => allowed.includes(v) || keptAsWritten(spec, v))) return false;
+    }
+    if (spec.type === 'ts' && check[`sentinel_${name}`] !== 0) return false;
+    if (spec.type === 'int' && check[`frac_${name}`] !== 0) return false;
+    const lo = check[`min_${name}`] as number | null | undefined;
+    const hi = check[`max_${name}`] as number | null | undefined;
+    if (spec.min !== undefined && lo != null && lo < spec.min) return false;
+    if (spec.max !== undefined && hi != null && hi > spec.max) return false;
+  }
+  return true;
+}
+
+/** An open column's code the text path would keep exactly as it is: no synonym, already lower. */
+function keptAsWritten(spec: ColumnSpec, v: string): boolean {
+  return spec.open === true && v === valueKey(v) && matchValue(spec.name, v) === undefined;
+}
+
+/**
+ * Reads a canonical file typed into `checked` (the same columns the text path builds) after
+ * defining the time-zone macros (see `defineMacros`). Returns false, leaving nothing behind,
+ * when anything in the file needs the text path.
+ */
+export async function readTyped(
+  db: Db,
+  path: string,
+  prepared: PreparedFile,
+  defineMacros: (createdRangeSql: string) => Promise<void>
+): Promise<boolean> {
+  const columns = prepared.header.map((name): [string, string] => [
+    name,
+    READER_TYPE[columnSpec(name)!.type]
+  ]);
+  await db.exec(RESET_REJECT_TABLES);
+  try {
+    const read = readCsvSql(path, prepared, columns, "timestampformat = '%Y-%m-%d %H:%M:%S'");
+    await db.exec(`CREATE OR REPLACE TEMP TABLE typed AS SELECT * FROM ${read}`);
+  } catch {
+    return false;
+  }
+  const [rejects] = await db.query<{ n: number }>('SELECT count(*) AS n FROM csv_rejects');
+  if ((rejects?.n ?? 0) > 0) return abandon(db);
+
+  await defineMacros('SELECT min(created_at) AS lo, max(created_at) AS hi FROM typed');
+  const present = new Set(prepared.header);
+  const times = COLUMNS.filter((c) => c.type === 'ts');
+  const local = times.map((c) => `${value(c, present.has(c.name))} AS ${c.name}`).join(', ');
+  const others = COLUMNS.filter((c) => c.type !== 'ts' && present.has(c.name)).map((c) => c.name);
+  const [check] = await db.query(
+    `SELECT ${checkAggregates(present).join(', ')}
+     FROM (SELECT ${[...others, local].join(', ')} FROM typed)`
+  );
+  if (!check || !exact(check, present)) return abandon(db);
+
+  const values = COLUMNS.map((s) => `${value(s, present.has(s.name))} AS ${s.name}`).join(', ');
+  await db.exec(
+    `CREATE OR REPLACE TEMP VIEW checked AS SELECT CAST(NULL AS BIGINT) AS __rec, ${values}, '' AS __reason FROM typed`
+  );
+  return true;
+}
+
+async function abandon(db: Db): Promise<false> {
+  await db.exec('DROP TABLE IF EXISTS typed');
+  return false;
+}

@@ -1,0 +1,53 @@
+import { prepareBaseline, type Baseline } from '../staffing/baseline';
+import type { TicketRow } from './load-history';
+import type { StaffingTable } from '../model/types';
+
+/** A history split at a day: fitted on the tickets before it, backtested on those from it. */
+export interface FitTestSplit {
+  fitUntil: string;
+  fit: Baseline;
+  test: Baseline;
+}
+
+/** `YYYY-MM-DD` → local seconds of that day's midnight (times are naive local clocks). */
+export function parseFitUntil(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 1000 : NaN;
+  if (!m || !Number.isFinite(t) || new Date(t * 1000).toISOString().slice(0, 10) !== text)
+    throw new Error(`fit-until "${text}": expected a calendar day as YYYY-MM-DD`);
+  return t;
+}
+
+/** Tickets before `until` (by human request time, else creation) and from it on. */
+export function splitHistory(
+  rows: readonly TicketRow[],
+  until: number
+): { before: TicketRow[]; after: TicketRow[] } {
+  const before: TicketRow[] = [];
+  const after: TicketRow[] = [];
+  for (const r of rows) ((r.requested ?? r.created) < until ? before : after).push(r);
+  return { before, after };
+}
+
+/**
+ * Fits every estimate (service, patience, staffing fitted to waits, the choice of staffing
+ * reading) on the tickets before `fitUntil`, and builds the later period's baseline from those
+ * estimates and the later period's own arrivals and agent activity.
+ */
+export function prepareFitTest(
+  rows: readonly TicketRow[],
+  fitUntil: string,
+  thresholdSeconds: number,
+  uploaded?: StaffingTable
+): FitTestSplit {
+  const until = parseFitUntil(fitUntil);
+  const { before, after } = splitHistory(rows, until);
+  const requests = (list: TicketRow[]) => list.filter((r) => r.requested !== null).length;
+  if (requests(before) === 0)
+    throw new Error(`fit-until ${fitUntil}: no human requests before that day to fit on`);
+  if (requests(after) === 0)
+    throw new Error(`fit-until ${fitUntil}: no human requests from that day on to backtest`);
+  const fit = prepareBaseline(before, thresholdSeconds, uploaded);
+  const test = prepareBaseline(after, thresholdSeconds, uploaded, fit);
+  return { fitUntil, fit, test };
+}

@@ -1,0 +1,256 @@
+import type { Rng } from '../../random/rng';
+import { hourOfWeek, HOURS_PER_WEEK } from './clock';
+import { sampleHandle } from './handle-sampler';
+import { samplePatience } from './kaplan-meier';
+import { MinHeap } from './min-heap';
+import type { QueueArrivals, QueueModel } from './types';
+
+/** Counters of one queue in one replication. */
+export interface QueueTally {
+  requests: number;
+  withinThreshold: number;
+  served: number;
+  sumWait: number;
+  abandoned: number;
+  busySeconds: number;
+  slotRequests: Float64Array;
+  slotWithin: Float64Array;
+  /** Abandoned, served and summed wait of served contacts, per hour of week of the request. */
+  slotAbandoned: Float64Array;
+  slotServed: Float64Array;
+  slotWait: Float64Array;
+  /** Requests, within threshold, served and summed wait per priority class. */
+  classRequests: Float64Array;
+  classWithin: Float64Array;
+  classServed: Float64Array;
+  classWait: Float64Array;
+}
+
+/** Random streams of one queue in one replication. */
+export interface QueueStreams {
+  arrivals: Rng;
+  service: Rng;
+  patience: Rng;
+  staffing: Rng;
+}
+
+/** Reusable buffers sized for the largest queue, so replications allocate nothing per event. */
+export class Workspace {
+  arrival: Float64Array;
+  deadline: Float64Array;
+  serviceTime: Float64Array;
+  slot: Uint8Array;
+  cls: Uint8Array;
+  fifo: [Int32Array, Int32Array, Int32Array];
+  heap = new MinHeap(64);
+  copies = new Float64Array(64);
+
+  constructor(capacity: number) {
+    this.arrival = new Float64Array(capacity);
+    this.deadline = new Float64Array(capacity);
+    this.serviceTime = new Float64Array(capacity);
+    this.slot = new Uint8Array(capacity);
+    this.cls = new Uint8Array(capacity);
+    this.fifo = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+  }
+}
+
+/** Largest number of contacts a queue can produce in one replication. */
+export function contactCapacity(q: QueueArrivals): number {
+  if (!q.weight) return q.time.length;
+  let n = 0;
+  for (let i = 0; i < q.weight.length; i++) n += Math.floor(q.weight[i]!) + 1;
+  return n;
+}
+
+export function emptyTally(): QueueTally {
+  return {
+    requests: 0,
+    withinThreshold: 0,
+    served: 0,
+    sumWait: 0,
+    abandoned: 0,
+    busySeconds: 0,
+    slotRequests: new Float64Array(HOURS_PER_WEEK),
+    slotWithin: new Float64Array(HOURS_PER_WEEK),
+    slotAbandoned: new Float64Array(HOURS_PER_WEEK),
+    slotServed: new Float64Array(HOURS_PER_WEEK),
+    slotWait: new Float64Array(HOURS_PER_WEEK),
+    classRequests: new Float64Array(3),
+    classWithin: new Float64Array(3),
+    classServed: new Float64Array(3),
+    classWait: new Float64Array(3)
+  };
+}
+
+const DRAIN_LIMIT_SECONDS = 14 * 86_400;
+const STOP_CHECK_EVENTS = 1 << 14;
+
+/**
+ * Simulates one queue once: replayed arrivals (thinned or copied per `weight`), agents per
+ * hour of week, priority then FIFO, lazy abandonment (a contact whose patience ran out is
+ * dropped when it reaches the head; exact, since nothing else depends on the queue length).
+ * Returns false if `shouldStop` asked to stop.
+ */
+export function runQueue(
+  q: QueueArrivals,
+  model: QueueModel,
+  staffing: readonly number[],
+  window: { start: number; end: number },
+  thresholdSeconds: number,
+  streams: QueueStreams,
+  ws: Workspace,
+  tally: QueueTally,
+  shouldStop?: () => boolean
+): boolean {
+  const n = q.time.length;
+  if (n === 0) return true;
+  const { arrival, deadline, serviceTime, slot, cls, fifo, heap, copies } = ws;
+  const head = [0, 0, 0];
+  const tail = [0, 0, 0];
+  heap.clear();
+  let queued = 0;
+  let busy = 0;
+  let contacts = 0;
+
+  const realise = (s: number): number => {
+    const a = staffing[s]!;
+    const whole = Math.floor(a);
+    return whole + (streams.staffing.next() < a - whole ? 1 : 0);
+  };
+  const drawPatience = (): number => {
+    const p = model.patience;
+    if (p.kind === 'infinite') return Infinity;
+    if (p.kind === 'exponential') return streams.patience.exp(p.meanSeconds);
+    return samplePatience(p.curve, streams.patience);
+  };
+  const drawService = (c: number, i: number): number => {
+    const s = model.service;
+    const base =
+      s.kind === 'exponential'
+        ? streams.service.exp(s.meanSeconds)
+        : sampleHandle(s.sampler, slot[c]! % 24, streams.service);
+    return q.handleFactor ? base * q.handleFactor[i]! : base;
+  };
+  const startService = (c: number, t: number, service: number): void => {
+    const wait = t - arrival[c]!;
+    const k = cls[c]!;
+    tally.served++;
+    tally.sumWait += wait;
+    tally.classServed[k]!++;
+    tally.classWait[k]! += wait;
+    tally.slotServed[slot[c]!]!++;
+    tally.slotWait[slot[c]!]! += wait;
+    if (wait <= thresholdSeconds) {
+      tally.withinThreshold++;
+      tally.slotWithin[slot[c]!]!++;
+      tally.classWithin[k]!++;
+    }
+    busy++;
+    heap.push(t + service);
+    if (t < window.end) tally.busySeconds += Math.min(t + service, window.end) - t;
+  };
+
+  let agents = realise(hourOfWeek(window.start));
+  let nextBoundary = (Math.floor(window.start / 3600) + 1) * 3600;
+  let i = 0;
+  let copyCount = 0;
+  let copyNext = 0;
+  let copySource = -1;
+  let events = 0;
+
+  const nextArrivalTime = (): number => {
+    while (copyNext >= copyCount) {
+      if (i >= n) return Infinity;
+      const w = q.weight ? q.weight[i]! : 1;
+      let count = 1;
+      if (w !== 1) {
+        const whole = Math.floor(w);
+        count = whole + (streams.arrivals.next() < w - whole ? 1 : 0);
+      }
+      const t = q.time[i]!;
+      copySource = i;
+      i++;
+      if (count === 0) continue;
+      if (count > copies.length) throw new Error('volume weight too large');
+      copies[0] = t;
+      const gap = Math.min((i < n ? q.time[i]! : t + 3600) - t, 3600);
+      for (let k = 1; k < count; k++) {
+        const v = t + streams.arrivals.next() * gap;
+        let j = k;
+        while (j > 1 && copies[j - 1]! > v) {
+          copies[j] = copies[j - 1]!;
+          j--;
+        }
+        copies[j] = v;
+      }
+      copyCount = count;
+      copyNext = 0;
+    }
+    return copies[copyNext]!;
+  };
+
+  const dispatch = (t: number): void => {
+    while (busy < agents && queued > 0) {
+      const k = tail[0]! > head[0]! ? 0 : tail[1]! > head[1]! ? 1 : 2;
+      const c = fifo[k]![head[k]!++]!;
+      queued--;
+      if (deadline[c]! < t) {
+        tally.abandoned++;
+        tally.slotAbandoned[slot[c]!]!++;
+        continue;
+      }
+      startService(c, t, serviceTime[c]!);
+    }
+  };
+
+  const hardStop = window.end + DRAIN_LIMIT_SECONDS;
+  for (;;) {
+    if (shouldStop && ++events % STOP_CHECK_EVENTS === 0 && shouldStop()) return false;
+    const tArr = nextArrivalTime();
+    const tDone = heap.peek();
+    if (tArr === Infinity && queued === 0) break;
+    if (tDone <= tArr && tDone <= nextBoundary) {
+      heap.pop();
+      busy--;
+      dispatch(tDone);
+    } else if (tArr <= nextBoundary) {
+      const c = contacts++;
+      const src = copySource;
+      copyNext++;
+      arrival[c] = tArr;
+      const s = hourOfWeek(tArr);
+      slot[c] = s;
+      tally.requests++;
+      tally.slotRequests[s]!++;
+      const k = Math.min(q.priority[src]!, 2);
+      cls[c] = k;
+      tally.classRequests[k]!++;
+      // drawn at arrival: one draw per contact keeps streams aligned across scenarios
+      serviceTime[c] = drawService(c, src);
+      const patience = drawPatience();
+      deadline[c] = tArr + patience;
+      if (busy < agents && queued === 0) startService(c, tArr, serviceTime[c]!);
+      else {
+        fifo[k]![tail[k]!++] = c;
+        queued++;
+      }
+    } else {
+      if (nextBoundary >= hardStop) break;
+      agents = realise(hourOfWeek(nextBoundary));
+      const t = nextBoundary;
+      nextBoundary += 3600;
+      dispatch(t);
+    }
+  }
+  for (let k = 0; k < 3; k++) {
+    for (let j = head[k]!; j < tail[k]!; j++) {
+      const c = fifo[k]![j]!;
+      if (Number.isFinite(deadline[c]!)) {
+        tally.abandoned++;
+        tally.slotAbandoned[slot[c]!]!++;
+      }
+    }
+  }
+  return true;
+}
