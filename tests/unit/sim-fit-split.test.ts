@@ -1,45 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketRow } from '../../src/lib/sim/history/load-history';
 import { parseFitUntil, prepareFitTest, splitHistory } from '../../src/lib/sim/history/fit-split';
 import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
-import { mmnHistory, type KnownHistory } from '../fixtures/sim/mmn-history';
+import { historyRows as rowsOf, mmnHistory } from '../fixtures/sim/mmn-history';
 import { MONDAY } from '../fixtures/sim/poisson';
-
-/** Ticket rows of a known M/M/N+M history, shifted by `offset` seconds. */
-function rowsOf(h: KnownHistory, offset: number): TicketRow[] {
-  const q = h.queue;
-  const agentAt = new Map(h.work.map((w) => [w.start, w.agent]));
-  return Array.from(q.time, (t, i) => {
-    const abandoned = q.abandoned[i] === 1;
-    const wait = q.waitSeconds[i]!;
-    return {
-      queue: 'domestic',
-      created: t + offset,
-      requested: t + offset,
-      priority: 2,
-      handleSeconds: abandoned ? null : q.handleSeconds[i]!,
-      abandoned,
-      waitSeconds: abandoned ? null : wait,
-      agentId: abandoned ? null : (agentAt.get(t + wait) ?? null),
-      issueType: null,
-      statusFollowups: 0,
-      statusLookups: 0,
-      aiConfidence: null,
-      intentWrong: null,
-      botAnswered: false,
-      duplicateAnswer: false,
-      enterprise: false,
-      entryChannel: 'help_feedback',
-      handlingChannel: 'help_feedback',
-      region: 'domestic',
-      status: 'resolved',
-      resolvedBy: 'agent',
-      resolveMinutes: null,
-      firstResponseMinutes: null,
-      utcOffsetHours: 0
-    } satisfies TicketRow;
-  });
-}
 
 const TWO_WEEKS = 14 * 86_400;
 // weeks 1–2: 14 agents; weeks 3–4: 11 agents, same arrivals rate, handle and patience

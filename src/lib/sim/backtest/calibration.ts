@@ -4,7 +4,12 @@ import type { QueueArrivals, QueueModel } from '../model/types';
 
 export interface StaffingCandidate {
   method:
-    'agent_presence' | 'agents_active' | 'agents_when_called' | 'busy_while_waiting' | 'erlang_fit';
+    | 'agent_presence'
+    | 'agents_active'
+    | 'agents_when_called'
+    | 'busy_while_waiting'
+    | 'available_presence'
+    | 'erlang_fit';
   agents: number[];
 }
 
@@ -65,4 +70,84 @@ export function calibrateQueue(
   }
   if (!best) throw new Error(`queue "${queue.queue}": no staffing candidate`);
   return best;
+}
+
+/** Golden-section steps of `fitAvailability` (the share is found to within 0.6¹⁴ of its range). */
+const AVAILABILITY_STEPS = 14;
+
+/**
+ * The largest backtest error of a replay, each KPI in units of its target (1 = at the target):
+ * pickup and abandonment in rate points, the mean wait relative.
+ */
+export function worstTargetError(
+  observed: Pick<ObservedKpis, 'pickup_within_20s' | 'abandon_rate' | 'avg_wait_seconds'>,
+  simulated: { pickup_within_20s: number; abandon_rate: number; avg_wait_seconds: number }
+): number {
+  const e = [
+    (simulated.pickup_within_20s - observed.pickup_within_20s) / 0.03,
+    (simulated.abandon_rate - observed.abandon_rate) / 0.02,
+    observed.avg_wait_seconds > 0
+      ? (simulated.avg_wait_seconds / observed.avg_wait_seconds - 1) / 0.15
+      : 0
+  ].map((v) => (Number.isFinite(v) ? Math.abs(v) : Infinity));
+  return Math.max(...e);
+}
+
+/**
+ * The share of on-duty agent time (presence) that was available to this queue's callers: the
+ * rest went to other call types, outbound work, wrap-up and breaks, none of which the log
+ * records. Idle agents leave no trace, so the share cannot be read directly; it is fitted: the
+ * share in [`floor`, 1] whose short replay of presence × share comes closest to the observed
+ * pickup, abandonment and mean wait together (`worstTargetError`). `floor` is the share busy in
+ * calls while someone waited (a lower bound: congestion is likeliest when availability is low).
+ */
+export function fitAvailability(
+  queue: QueueArrivals,
+  model: QueueModel,
+  presence: readonly number[],
+  floor: number,
+  window: { start: number; end: number },
+  thresholdSeconds: number
+): { availability: number; agents: number[] } {
+  const context: QueueContext = {
+    queue,
+    window,
+    thresholdSeconds,
+    observed: observedKpis([queue], thresholdSeconds)
+  };
+  const scaled = (share: number): number[] => presence.map((a) => a * share);
+  const error = (share: number): number => {
+    const k = quickRun(context, model, scaled(share));
+    return k
+      ? worstTargetError(context.observed, {
+          pickup_within_20s: k.pickup_within_20s.mean,
+          abandon_rate: k.abandon_rate.mean,
+          avg_wait_seconds: k.avg_wait_seconds.mean
+        })
+      : Infinity;
+  };
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let a = Math.min(Math.max(floor, 0), 1);
+  let b = 1;
+  let c = b - ratio * (b - a);
+  let d = a + ratio * (b - a);
+  let fc = error(c);
+  let fd = error(d);
+  for (let k = 0; k < AVAILABILITY_STEPS; k++) {
+    if (fc <= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - ratio * (b - a);
+      fc = error(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + ratio * (b - a);
+      fd = error(d);
+    }
+  }
+  const share = (a + b) / 2;
+  return { availability: share, agents: scaled(share) };
 }

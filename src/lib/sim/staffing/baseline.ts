@@ -4,12 +4,15 @@ import type { TicketRow } from '../history/load-history';
 import { observedKpis, type ObservedKpis } from '../history/observed';
 import { buildQueueModels } from '../model/queue-model';
 import {
+  busyShareWhileWaiting,
+  congestion,
   inferStaffingFromAgents,
   inferStaffingFromCongestion,
   inferStaffingFromPresence,
   inferStaffingFromWaits
 } from './staffing';
-import { calibrateQueue, type StaffingCandidate } from '../backtest/calibration';
+import { estimateWrapUp, type WrapUpEstimate } from './wrap-up';
+import { calibrateQueue, fitAvailability, type StaffingCandidate } from '../backtest/calibration';
 import type { QueueModel, StaffingTable } from '../model/types';
 
 /** Where a queue's baseline staffing came from. */
@@ -27,6 +30,10 @@ export interface Baseline {
   window: { start: number; end: number };
   observed: ObservedKpis;
   thresholdSeconds: number;
+  /** Per queue read by `available_presence`: the share of on-duty time available to it. */
+  availability?: Record<string, number>;
+  /** After-call unavailability per queue, measured while callers waited (a diagnostic). */
+  wrapUp?: Record<string, WrapUpEstimate>;
   /** Every staffing reading considered per queue (absent when staffing was uploaded). */
   staffingReadings?: Record<string, StaffingCandidate[]>;
 }
@@ -35,7 +42,8 @@ export interface Baseline {
 export const MIN_AGENT_ID_SHARE = 0.5;
 
 /** What a baseline fitted on earlier history hands to a later period (see `prepareBaseline`). */
-export type FittedBaseline = Pick<Baseline, 'models' | 'staffing' | 'staffingMethod'>;
+export type FittedBaseline = Pick<Baseline, 'models' | 'staffing' | 'staffingMethod'> &
+  Pick<Partial<Baseline>, 'availability'>;
 
 /** Every staffing reading the data supports for each queue (the calibration candidates). */
 export function staffingReadings(
@@ -98,10 +106,12 @@ export function prepareBaseline(
     throw new Error('no human requests (human_requested_at) in the data: nothing to simulate');
   const window = arrivalWindow(arrivals);
   const models = fitted ? fittedModels(fitted, arrivals) : buildQueueModels(arrivals.queues);
+  const wrapUp = fitted ? undefined : wrapUpByQueue(rows, arrivals);
   const staffingSource: Record<string, StaffingSource> = {};
   const staffingMethod: Baseline['staffingMethod'] = {};
   let staffing: StaffingTable;
   let readings: Record<string, StaffingCandidate[]> | undefined;
+  let availability: Record<string, number> | undefined = fitted?.availability;
   if (uploaded) {
     staffing = uploaded;
     for (const q of arrivals.queues) {
@@ -113,10 +123,28 @@ export function prepareBaseline(
     const table: Record<string, number[]> = {};
     for (const q of arrivals.queues) {
       const candidates = readings[q.queue]!;
+      const presence = candidates.find((c) => c.method === 'agent_presence');
       let choice: StaffingCandidate;
+      if (!fitted && presence) {
+        const floor = busyShareWhileWaiting(congestion(q, agentWork(rows), window));
+        const fit = fitAvailability(
+          q,
+          models[q.queue]!,
+          presence.agents,
+          floor,
+          window,
+          thresholdSeconds
+        );
+        (availability ??= {})[q.queue] = fit.availability;
+        candidates.push({ method: 'available_presence', agents: fit.agents });
+      }
       if (fitted) {
         const method = fitted.staffingMethod[q.queue];
-        const same = candidates.find((c) => c.method === method && c.method !== 'erlang_fit');
+        const share = fitted.availability?.[q.queue];
+        const same =
+          method === 'available_presence' && presence && share !== undefined
+            ? { method, agents: presence.agents.map((a) => a * share) }
+            : candidates.find((c) => c.method === method && c.method !== 'erlang_fit');
         const earlier = fitted.staffing.queues[q.queue];
         if (same) choice = same;
         else if (earlier)
@@ -141,7 +169,17 @@ export function prepareBaseline(
     thresholdSeconds
   };
   if (readings) baseline.staffingReadings = readings;
+  if (wrapUp) baseline.wrapUp = wrapUp;
+  if (availability) baseline.availability = availability;
   return baseline;
+}
+
+/** Each queue's after-call unavailability (see `estimateWrapUp`): shown, not simulated. */
+function wrapUpByQueue(
+  rows: readonly TicketRow[],
+  arrivals: ArrivalSet
+): Record<string, WrapUpEstimate> {
+  return Object.fromEntries(arrivals.queues.map((q) => [q.queue, estimateWrapUp(rows, q.queue)]));
 }
 
 function fittedModels(fitted: FittedBaseline, arrivals: ArrivalSet): Record<string, QueueModel> {

@@ -260,6 +260,17 @@ export function congestion(
   return out;
 }
 
+/** Agent-seconds busy ÷ on duty over every congested second (1 when nobody ever waited). */
+export function busyShareWhileWaiting(c: Congestion): number {
+  let busy = 0;
+  let onDuty = 0;
+  for (let s = 0; s < HOURS_PER_WEEK; s++) {
+    busy += c.busy[s]!;
+    onDuty += c.onDuty[s]!;
+  }
+  return onDuty > 0 ? Math.min(1, busy / onDuty) : 1;
+}
+
 /** Fewest congested seconds an hour of week needs (over all its weeks) to be read from them. */
 export const MIN_CONGESTED_SECONDS = 600;
 
