@@ -67,7 +67,9 @@ describe('npm run simulate', () => {
         out.baseline.simulated.pickup_within_20s.mean - out.baseline.observed.pickup_within_20s
       )
     ).toBeLessThan(0.03);
-    expect(['agent_presence', 'agents_active']).toContain(out.staffing.source.hotline);
+    expect(['agent_presence', 'agents_active', 'available_presence']).toContain(
+      out.staffing.source.hotline
+    );
     expect(r.stderr).toMatch(/arrivals\/s/);
   });
 

@@ -20,7 +20,8 @@ describe('backtest on the bundled dataset (queue-simulated history, low volume p
         'agent_presence',
         'agents_active',
         'agents_when_called',
-        'busy_while_waiting'
+        'busy_while_waiting',
+        'available_presence'
       ]).toContain(method);
     }
   });

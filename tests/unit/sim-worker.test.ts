@@ -6,6 +6,7 @@ import { createSimHandler } from '../../src/lib/sim/worker/worker-handler';
 import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
 import { prepareBaseline } from '../../src/lib/sim/staffing/baseline';
 import { mmnHistory } from '../fixtures/sim/mmn-history';
+import { cliWhatIf } from '../../src/cli/what-if-run';
 
 /** A known M/M/8+M hotline week as ticket rows, with agent ids. */
 function hotlineRows(): TicketRow[] {
@@ -95,6 +96,19 @@ describe('simulation worker protocol', () => {
     expect(last.report.scenario!.simulated.kpis.pickup_within_20s.mean).toBeGreaterThan(
       last.report.baseline.simulated.kpis.pickup_within_20s.mean
     );
+  });
+
+  it('with fitUntil, the backtest is split as the CLI splits it (same out-of-sample figures)', async () => {
+    const { sent, handle } = session();
+    const split = { ...input, fitUntil: '2026-03-05' };
+    await handle({ type: 'run', id: 9, input: split, replications: 3, seed: 5 });
+    const last = sent.at(-1)!;
+    if (last.type !== 'result') throw new Error(`got ${last.type}`);
+    const cli = cliWhatIf(rows, undefined, { replications: 3, seed: 5, fitUntil: '2026-03-05' });
+    expect(last.report.backtest!.fitUntil).toBe('2026-03-05');
+    expect(last.report.backtest!.marginSource).toBe('out_of_sample');
+    expect(last.report.backtest!.outOfSample!.kpis).toEqual(cli.report.backtest!.outOfSample!.kpis);
+    expect(last.report.backtest!.inSample.requests).toBeLessThan(rows.length);
   });
 
   it('a cancel read during a pause stops the run with a cancelled reply; the handler goes on', async () => {

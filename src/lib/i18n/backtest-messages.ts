@@ -22,6 +22,15 @@ export const BACKTEST_MESSAGES = {
   simCalibrationKpi: m('指标', 'KPI'),
   simCalibrationQueue: m('队列', 'Queue'),
   backtestAllQueues: m('全部队列', 'All queues'),
+  backtestFitUntil: m('样本外回测：拟合截至', 'Out-of-sample backtest: fit until'),
+  backtestFitUntilHint: m(
+    '所有估计（到岗份额、耐心、处理时长）只用这一天之前的工单，再回放这一天及之后的工单——这是规划者应看的诚实误差；与命令行 --fit-until 相同。留空则只做样本内回测。',
+    'Every estimate (available share, patience, handle times) uses only tickets before this day, then the later tickets are replayed — the honest error a planner should read; the same as the CLI’s --fit-until. Empty = in-sample backtest only.'
+  ),
+  backtestOutOfSampleTitle: m(
+    '样本外（{from} 起至 {to}，模型未见过这些工单）',
+    'Out of sample ({from} to {to}, tickets the model was not fitted on)'
+  ),
   simContacts: m('实际请求数', 'Observed contacts'),
   simCellError: m(
     '队列 × 时段误差（均方根，≥{min} 个请求的 {cells} 个单元）：{value}',

@@ -18,6 +18,8 @@ export interface BaselineInput {
   thresholdSeconds: number;
   /** Uploaded/edited staffing per queue (168 hours of week); absent = inferred from the data. */
   staffing?: Record<string, number[]>;
+  /** YYYY-MM-DD: also backtest out of sample, fitted before that day (as `--fit-until`). */
+  fitUntil?: string;
 }
 
 export type SimRequest =

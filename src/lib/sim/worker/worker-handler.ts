@@ -1,4 +1,5 @@
 import { prepareBaseline, type Baseline } from '../staffing/baseline';
+import { prepareFitTest, type FitTestSplit } from '../history/fit-split';
 import { confidenceCurve } from '../scenarios/confidence';
 import { resolutionByFirstResponse } from '../scenarios/night-shift';
 import type { BaselineInput, BaselineSummary, SimRequest, SimResponse } from './protocol';
@@ -22,7 +23,7 @@ export function createSimHandler(
   post: (message: SimResponse) => void,
   pause: () => Promise<void> = nextTask
 ): (request: SimRequest) => Promise<void> {
-  let cached: { key: string; baseline: Baseline } | undefined;
+  let cached: { key: string; baseline: Baseline; splits: Map<string, FitTestSplit> } | undefined;
   const cancelled = new Set<number>();
 
   const baselineFor = (input: BaselineInput): Baseline => {
@@ -31,10 +32,28 @@ export function createSimHandler(
       const staffing = input.staffing ? { queues: input.staffing } : undefined;
       cached = {
         key: input.key,
-        baseline: prepareBaseline(rows, input.thresholdSeconds, staffing)
+        baseline: prepareBaseline(rows, input.thresholdSeconds, staffing),
+        splits: new Map()
       };
     }
     return cached.baseline;
+  };
+
+  /** The fit/test split of the cached baseline's rows, as the CLI's `--fit-until` builds it. */
+  const splitFor = (input: BaselineInput): FitTestSplit | undefined => {
+    if (!input.fitUntil || !cached) return undefined;
+    let split = cached.splits.get(input.fitUntil);
+    if (!split) {
+      const staffing = input.staffing ? { queues: input.staffing } : undefined;
+      split = prepareFitTest(
+        cached.baseline.rows,
+        input.fitUntil,
+        input.thresholdSeconds,
+        staffing
+      );
+      cached.splits.set(input.fitUntil, split);
+    }
+    return split;
   };
 
   const summaryOf = (b: Baseline): BaselineSummary => ({
@@ -71,15 +90,21 @@ export function createSimHandler(
       const total = request.replications * (scenario ? 2 : 1);
       let done = 0;
       post({ type: 'progress', id, done, total });
-      const steps = whatIfSteps(baseline, scenario, {
-        replications: request.replications,
-        seed: request.seed,
-        shouldStop: () => cancelled.has(id),
-        onProgress: (fraction) => {
-          const now = Math.floor(fraction * total + 1e-9);
-          if (now > done) post({ type: 'progress', id, done: (done = now), total });
-        }
-      });
+      const split = splitFor(request.input);
+      const steps = whatIfSteps(
+        baseline,
+        scenario,
+        {
+          replications: request.replications,
+          seed: request.seed,
+          shouldStop: () => cancelled.has(id),
+          onProgress: (fraction) => {
+            const now = Math.floor(fraction * total + 1e-9);
+            if (now > done) post({ type: 'progress', id, done: (done = now), total });
+          }
+        },
+        split
+      );
       const report = await drainInSlices(steps, pause);
       post('cancelled' in report ? { type: 'cancelled', id } : { type: 'result', id, report });
     } catch (error) {
