@@ -177,6 +177,16 @@ export const SIMULATE_MESSAGES = {
   ),
   simKpi_cross_border_resolution_rate: m('跨境支付解决率', 'Cross-border resolution rate'),
   simKpi_containment: m('自助解决率', 'Containment (self-service)'),
+  simKpi_enterprise_resolve_minutes: m(
+    '企业工单解决时长中位数（分钟）',
+    'Enterprise resolution time, median (min)'
+  ),
+  simKpi_enterprise_speedup: m('企业较个人提速', 'Enterprise speed-up vs individuals'),
+  simKpi_enterprise_sla_rate: m('企业首次响应 SLA 达成率', 'Enterprise first-response SLA met'),
+  simEnterpriseTitle: m(
+    '企业服务 API：历史 vs 情景（95% 区间为重复运行区间）',
+    'Enterprise service API: history vs scenario (95% interval over replications)'
+  ),
   simKpi_duplicate_answer_rate: m('重复回答率', 'Duplicate-answer rate'),
   simKpi_misjudgment_reaching_users: m('误判到达用户', 'Misjudged answers reaching users'),
   simEffect_status_awareness_before: m('当前查询意识', 'Status-lookup awareness today'),

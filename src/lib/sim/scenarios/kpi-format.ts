@@ -16,7 +16,8 @@ const RATES = new Set<string>([
   'abandon_rate',
   'occupancy',
   'containment',
-  'misjudgment_reaching_users'
+  'misjudgment_reaching_users',
+  'enterprise_speedup'
 ]);
 
 /** Whether a KPI is a fraction shown as a percentage. */
