@@ -236,6 +236,15 @@ export const SIMULATE_MESSAGES = {
     'Run this scenario before saving it: a saved scenario keeps its results for comparison.'
   ),
   simSaved: m('已保存“{name}”。', 'Saved “{name}”.'),
+  simSavedDropped: m(
+    '有 {count} 个已保存情景已失效，未载入：{list}',
+    '{count} saved scenario(s) no longer valid and not loaded: {list}'
+  ),
+  simSavedUnreadable: m(
+    '浏览器中保存的情景无法读取（{detail}）；在你再次保存之前它们保持原样。',
+    'The scenarios saved in this browser could not be read ({detail}); they are left as they are until you save again.'
+  ),
+  simSaveFailed: m('无法保存在此浏览器中：{detail}', 'Could not save in this browser: {detail}'),
   simArrivalsPerSecond: m(
     '模拟 {arrivals} 个到达，{rate} 个/秒',
     '{arrivals} arrivals simulated, {rate} per second'

@@ -1,4 +1,4 @@
-import { parseScenario, validateScenario, type Scenario } from './scenario';
+import { parseScenario, ScenarioError, validateScenario, type Scenario } from './scenario';
 
 /** The URL query parameter that carries a shared scenario. */
 export const SCENARIO_PARAM = 'scenario';
@@ -27,23 +27,44 @@ export interface SavedScenario {
 
 const STORAGE_KEY = 'sim.savedScenarios';
 
-/** Reads the saved list; entries that no longer validate are dropped. */
-export function readSaved(storage: Pick<Storage, 'getItem'>): SavedScenario[] {
+/** The saved list as read, and what could not be kept (shown to the user, never silent). */
+export interface SavedRead {
+  saved: SavedScenario[];
+  /** Entries that no longer validate: their name (or position) and why. */
+  dropped: { name: string; reason: string }[];
+  /** The whole store was not readable JSON (left in place, not overwritten until a save). */
+  unreadable?: string;
+}
+
+/** Reads the saved list; entries that no longer validate are set aside with the reason. */
+export function readSaved(storage: Pick<Storage, 'getItem'>): SavedRead {
+  const text = storage.getItem(STORAGE_KEY);
+  if (text === null) return { saved: [], dropped: [] };
+  let list: unknown;
   try {
-    const list = JSON.parse(storage.getItem(STORAGE_KEY) ?? '[]') as SavedScenario[];
-    return Array.isArray(list)
-      ? list.filter((s) => {
-          try {
-            validateScenario(s.scenario);
-            return typeof s.name === 'string';
-          } catch {
-            return false;
-          }
-        })
-      : [];
-  } catch {
-    return [];
+    list = JSON.parse(text);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    return { saved: [], dropped: [], unreadable: e.message };
   }
+  if (!Array.isArray(list))
+    return { saved: [], dropped: [], unreadable: 'expected a list of scenarios' };
+  const out: SavedRead = { saved: [], dropped: [] };
+  list.forEach((entry: Partial<SavedScenario> | null, i) => {
+    const name = typeof entry?.name === 'string' ? entry.name : `#${i + 1}`;
+    if (typeof entry?.name !== 'string') {
+      out.dropped.push({ name, reason: 'no name' });
+      return;
+    }
+    try {
+      validateScenario(entry.scenario);
+      out.saved.push(entry as SavedScenario);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      out.dropped.push({ name, reason: e.message });
+    }
+  });
+  return out;
 }
 
 export function writeSaved(
