@@ -9,6 +9,7 @@ import { parseScenario, type Scenario } from '../lib/sim/scenarios/scenario';
 import { parseStaffingCsv } from '../lib/sim/staffing/staffing-csv';
 import type { SimulationResult } from '../lib/sim/model/types';
 import type { WhatIfReport } from '../lib/sim/scenarios/what-if';
+import type { Baseline } from '../lib/sim/staffing/baseline';
 import { failAndExit, loadForCli } from './load-for-cli';
 import { cliWhatIf } from './what-if-run';
 
@@ -78,7 +79,20 @@ function backtestJson(b: BacktestReport): unknown {
   };
 }
 
-function toJson(report: WhatIfReport, staffing: unknown, sources: unknown): unknown {
+/** How the baseline's staffing was read: per queue, the method and its diagnostics. */
+function staffingJson(b: Baseline): unknown {
+  return {
+    source: b.staffingMethod,
+    table: b.staffing.queues,
+    availability: b.availability ?? {},
+    // measured while callers waited; not simulated on its own (the availability share holds it)
+    after_call_seconds_measured: Object.fromEntries(
+      Object.entries(b.wrapUp ?? {}).map(([q, w]) => [q, w.seconds])
+    )
+  };
+}
+
+function toJson(report: WhatIfReport, staffing: unknown): unknown {
   const out: Record<string, unknown> = {
     baseline: {
       observed: {
@@ -92,7 +106,7 @@ function toJson(report: WhatIfReport, staffing: unknown, sources: unknown): unkn
       by_queue: report.baseline.simulated.byQueue,
       service_level_by_hour: report.baseline.simulated.serviceLevelByHour
     },
-    staffing: { source: sources, table: staffing }
+    staffing
   };
   if (report.backtest) out.backtest = backtestJson(report.backtest);
   if (report.scenario) {
@@ -237,9 +251,8 @@ async function main(): Promise<void> {
     );
     if (values.json) {
       process.stdout.write(
-        JSON.stringify(
-          toJson(report, baseline.staffing.queues, baseline.staffingMethod),
-          (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)
+        JSON.stringify(toJson(report, staffingJson(baseline)), (_, v: unknown) =>
+          typeof v === 'number' && !Number.isFinite(v) ? null : v
         ) + '\n'
       );
     } else process.stdout.write(table(report));
