@@ -225,6 +225,15 @@ describe('what-if page', { timeout: 420_000 }, () => {
           expected[`${k}.baseline`] = s.confidenceAt.baseline[k];
           expected[`${k}.scenario`] = s.confidenceAt.scenario[k];
         }
+      for (const k of [
+        'enterprise_resolve_minutes',
+        'enterprise_speedup',
+        'enterprise_sla_rate'
+      ] as const)
+        if (s.enterprise) {
+          expected[`${k}.baseline`] = s.enterprise.observed[k];
+          expected[`${k}.scenario`] = s.enterprise.scenario[k].mean;
+        }
       expect(Object.keys(shown).sort()).toEqual(Object.keys(expected).sort());
       for (const [k, v] of Object.entries(expected)) expect(shown[k], k).toBeCloseTo(v, 9);
     });
