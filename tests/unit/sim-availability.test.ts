@@ -71,11 +71,30 @@ describe('availability: the share of on-duty time that served this queue', () =>
   it('presence alone overstates capacity; the fitted share brings the replay within target', () => {
     const floor = busyShareWhileWaiting(congestion(busy.queue, busy.work, window));
     expect(floor).toBeLessThan(1);
-    const fit = fitAvailability(busy.queue, models.q!, presence, floor, window, 20);
+    const fit = fitAvailability(
+      busy.queue,
+      models.q!,
+      presence,
+      { floor, ceiling: 1.5 },
+      window,
+      20
+    );
     expect(fit.availability).toBeGreaterThanOrEqual(floor);
     expect(fit.availability).toBeLessThan(0.95);
     expect(replay(presence)).toBeGreaterThan(1);
     expect(replay(fit.agents)).toBeLessThanOrEqual(1);
+  });
+
+  it('reads above 1 when presence undercounts who was on duty (up to the ceiling)', () => {
+    const w = arrivalWindow({ queues: [plain.queue] });
+    const on = inferStaffingFromPresence(plain.work, ['q'], w).queues.q!;
+    const undercounted = on.map((a) => a * 0.7);
+    const m = buildQueueModels([plain.queue]).q!;
+    const fit = fitAvailability(plain.queue, m, undercounted, { floor: 0.5, ceiling: 2 }, w, 20);
+    expect(fit.availability).toBeGreaterThan(1.2);
+    expect(fit.availability).toBeLessThanOrEqual(2);
+    const capped = fitAvailability(plain.queue, m, undercounted, { floor: 0.5, ceiling: 1 }, w, 20);
+    expect(capped.availability).toBeLessThanOrEqual(1);
   });
 
   it('the baseline picks the fitted share when it replays best, and hands it to a later period', () => {

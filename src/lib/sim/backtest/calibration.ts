@@ -94,18 +94,21 @@ export function worstTargetError(
 }
 
 /**
- * The share of on-duty agent time (presence) that was available to this queue's callers: the
- * rest went to other call types, outbound work, wrap-up and breaks, none of which the log
- * records. Idle agents leave no trace, so the share cannot be read directly; it is fitted: the
- * share in [`floor`, 1] whose short replay of presence × share comes closest to the observed
- * pickup, abandonment and mean wait together (`worstTargetError`). `floor` is the share busy in
- * calls while someone waited (a lower bound: congestion is likeliest when availability is low).
+ * The capacity available to this queue's callers as a share of on-duty agent time (presence).
+ * Below 1, the rest went to other call types, outbound work, wrap-up and breaks, none of which
+ * the log records; above 1, agents were on duty through idle stretches presence reads as off
+ * duty. Idle agents leave no trace, so the share cannot be read directly; it is fitted: the
+ * share in [`bounds.floor`, `bounds.ceiling`] whose short replay of presence × share comes
+ * closest to the observed pickup, abandonment and mean wait together (`worstTargetError`).
+ * The floor is the share busy in calls while someone waited (congestion is likeliest when
+ * availability is low); the ceiling, distinct agents active per hour ÷ presence (everyone who
+ * worked in the hour, there all of it).
  */
 export function fitAvailability(
   queue: QueueArrivals,
   model: QueueModel,
   presence: readonly number[],
-  floor: number,
+  bounds: { floor: number; ceiling: number },
   window: { start: number; end: number },
   thresholdSeconds: number
 ): { availability: number; agents: number[] } {
@@ -127,8 +130,8 @@ export function fitAvailability(
       : Infinity;
   };
   const ratio = (Math.sqrt(5) - 1) / 2;
-  let a = Math.min(Math.max(floor, 0), 1);
-  let b = 1;
+  let a = Math.min(Math.max(bounds.floor, 0), 1);
+  let b = Math.max(bounds.ceiling, 1);
   let c = b - ratio * (b - a);
   let d = a + ratio * (b - a);
   let fc = error(c);

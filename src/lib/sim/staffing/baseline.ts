@@ -30,7 +30,7 @@ export interface Baseline {
   window: { start: number; end: number };
   observed: ObservedKpis;
   thresholdSeconds: number;
-  /** Per queue read by `available_presence`: the share of on-duty time available to it. */
+  /** Per queue read by `available_presence`: capacity as a share of on-duty time (see `fitAvailability`). */
   availability?: Record<string, number>;
   /** After-call unavailability per queue, measured while callers waited (a diagnostic). */
   wrapUp?: Record<string, WrapUpEstimate>;
@@ -126,12 +126,16 @@ export function prepareBaseline(
       const presence = candidates.find((c) => c.method === 'agent_presence');
       let choice: StaffingCandidate;
       if (!fitted && presence) {
-        const floor = busyShareWhileWaiting(congestion(q, agentWork(rows), window));
+        const active = candidates.find((c) => c.method === 'agents_active')!.agents;
+        const bounds = {
+          floor: busyShareWhileWaiting(congestion(q, agentWork(rows), window)),
+          ceiling: sum(active) / Math.max(sum(presence.agents), 1e-9)
+        };
         const fit = fitAvailability(
           q,
           models[q.queue]!,
           presence.agents,
-          floor,
+          bounds,
           window,
           thresholdSeconds
         );
@@ -173,6 +177,8 @@ export function prepareBaseline(
   if (availability) baseline.availability = availability;
   return baseline;
 }
+
+const sum = (values: readonly number[]): number => values.reduce((t, v) => t + v, 0);
 
 /** Each queue's after-call unavailability (see `estimateWrapUp`): shown, not simulated. */
 function wrapUpByQueue(
