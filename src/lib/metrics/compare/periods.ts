@@ -55,3 +55,19 @@ export function lastFullWeek(lastDay: string): Period {
     ? { from: monday, to: sunday }
     : previousPeriod({ from: monday, to: sunday });
 }
+
+/**
+ * The period the cards compare: the filters' date range (an open end takes the data's), or by
+ * default the last full week of the data.
+ */
+export function comparedPeriod(
+  filters: { from?: string; to?: string },
+  data: Period | null
+): Period | null {
+  if (filters.from || filters.to) {
+    const from = filters.from ?? data?.from;
+    const to = filters.to ?? data?.to;
+    return from && to ? { from, to } : null;
+  }
+  return data ? lastFullWeek(data.to) : null;
+}
