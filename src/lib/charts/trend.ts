@@ -27,28 +27,12 @@ export function trendOption(
 ): EChartsCoreOption {
   const { target } = config;
   const lines = [
-    ...(target
-      ? [
-          {
-            yAxis: target.value,
-            name: target.label,
-            lineStyle: { type: 'dashed', color: config.colors.met }
-          }
-        ]
-      : []),
-    ...(config.seed
-      ? [
-          {
-            yAxis: config.seed.value,
-            name: config.seed.label,
-            lineStyle: { type: 'dotted', color: theme.muted }
-          }
-        ]
-      : [])
+    ...(target ? [markLine(target, 'dashed', config.colors.met, config.format)] : []),
+    ...(config.seed ? [markLine(config.seed, 'dotted', theme.muted, config.format)] : [])
   ];
   return {
     ...baseOption(theme),
-    grid: { left: 72, right: 96, top: 24, bottom: 40 },
+    grid: { left: 72, right: 24, top: 24, bottom: 40 },
     tooltip: {
       trigger: 'axis',
       renderMode: 'richText',
@@ -91,7 +75,11 @@ export function trendOption(
         markLine: {
           silent: true,
           symbol: 'none',
-          label: { color: theme.text, position: 'end' },
+          label: {
+            color: theme.text,
+            position: 'insideEndTop',
+            formatter: (p: { name?: string }) => p.name ?? ''
+          },
           data: lines
         }
       }
@@ -107,9 +95,7 @@ function markLine(
 ) {
   return {
     yAxis: line.value,
-    name: line.label,
-    lineStyle: { type, color, width: 1.5 },
-    // A plain string without {…} placeholders: ECharts draws it as text.
-    label: { formatter: `${line.label} ${format(line.value)}`.replace(/[{}]/g, '') }
+    name: `${line.label} ${format(line.value)}`,
+    lineStyle: { type, color, width: 1.5 }
   };
 }

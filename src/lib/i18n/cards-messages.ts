@@ -22,7 +22,10 @@ export const CARDS_MESSAGES = {
   ),
   cardsHigherBetter: m('越高越好', 'higher is better'),
   cardsLowerBetter: m('越低越好', 'lower is better'),
-  cardsMetCount: m('{met}/{total} 个周期达标', 'Met in {met} of {total} periods'),
+  cardsMetCount: m(
+    '{met}/{total} 个周期达标（绿点达标，红点未达标）',
+    'Met in {met} of {total} periods (green points met, red missed)'
+  ),
   cardsLastWeek: m('最近整周 {value}', 'Last full week {value}'),
   cardsPrevious: m('上一周期 {value}', 'Previous {value}'),
   cardsWeekBefore: m('前一周 {value}', 'Week before {value}'),
