@@ -167,6 +167,37 @@ describe('overview cards: trends, comparison, targets, report', () => {
     expect(pickup[16]).toBe('false');
   }, 180_000);
 
+  it('a card opens its tickets; the definition names the test; the enterprise SLA target is set in the targets panel', async () => {
+    const page = await openCards(app);
+    await page.click('[data-drill-card="pickup_within_20s"]');
+    await page.waitForSelector('[data-drill-ready="true"]', { timeout: 60_000 });
+    expect(Number(await attr(page, '[data-drill-total]', 'data-drill-total'))).toBeGreaterThan(0);
+    await page.click('[data-drill-close]');
+    await page.click('[data-lang-switch]');
+    const definition = await page.textContent('[data-metric="pickup_within_20s"] .definition');
+    expect(definition).toContain('two-proportion z-test');
+    const median = await page.textContent('[data-metric="resolve_minutes_median"] .definition');
+    expect(median).toContain('Mann–Whitney');
+    expect(await page.textContent('[data-metric="pickup_within_20s"] .target')).toMatch(
+      /Target 80\.0% · missed/
+    );
+    // a KPI without an overview card gets its target in the targets panel
+    await page.click('[data-targets-panel] summary');
+    const form = '[data-target-form="enterprise_sla_rate"]';
+    expect(await page.inputValue(`${form} [data-target-input]`)).toBe('99.3');
+    await page.fill(`${form} [data-target-input]`, '99.9');
+    await page.click(`${form} [data-target-save]`);
+    await page.waitForFunction(() => location.search.includes('enterprise_sla_rate%3A0.999'));
+    await page.click('nav a[href^="/enterprise"]');
+    await page.waitForSelector('[data-metrics-ready="true"]', { timeout: 90_000 });
+    const sla = '[data-metric="enterprise_sla_rate"] .target';
+    await page.waitForSelector(`${sla}[data-target-met]`);
+    expect(await attr(page, sla, 'data-target')).toBe('0.999');
+    expect(await attr(page, sla, 'data-target-met')).toBe('false');
+    expect(await page.textContent(sla)).toMatch(/Target 99\.9% · missed/);
+    await page.screenshot({ path: `${SHOTS}/cards-enterprise-en.png` });
+  }, 180_000);
+
   it('at 390 px the cards stay inside the screen', async () => {
     const page = await openCards(app, '/', 390);
     const overflow = await page.$$eval(

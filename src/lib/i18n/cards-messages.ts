@@ -17,8 +17,13 @@ export const CARDS_MESSAGES = {
   cardsTargetClear: m('清除目标', 'Clear target'),
   cardsTargetInvalid: m('请输入一个数字', 'Enter a number'),
   cardsTargetHint: m(
-    '目标保存在链接和本浏览器中；{better}。',
-    'Targets are kept in the link and in this browser; {better}.'
+    '目标保存在链接和本浏览器中。',
+    'Targets are kept in the link and in this browser.'
+  ),
+  cardsTargets: m('目标设置', 'Targets'),
+  cardsTargetsIntro: m(
+    '默认：转人工20秒接通率 80%（常见的“80% 在 20 秒内接起”服务水平），企业专线 SLA 99.3%（原文的承诺）；其余未设。原文数值仍标为“原文”，不是目标。',
+    'Defaults: 80 % of human transfers picked up within 20 s (the common "80/20" service level) and the enterprise line’s 99.3 % SLA (the seed’s commitment); the others start unset. The seed’s figures stay labelled “seed”, not target.'
   ),
   cardsHigherBetter: m('越高越好', 'higher is better'),
   cardsLowerBetter: m('越低越好', 'lower is better'),
