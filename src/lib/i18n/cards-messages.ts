@@ -11,7 +11,10 @@ export const CARDS_MESSAGES = {
   cardsTargetValue: m('目标 {value}', 'Target {value}'),
   cardsMet: m('达标', 'met'),
   cardsMissed: m('未达标', 'missed'),
-  cardsNoTarget: m('未设目标', 'No target set'),
+  cardsNoTarget: m(
+    '工单量没有“越高越好”或“越低越好”，不设目标。',
+    'Volume is neither better higher nor lower, so it takes no target.'
+  ),
   cardsTargetInput: m('目标值（{unit}）', 'Target ({unit})'),
   cardsTargetSave: m('保存目标', 'Save target'),
   cardsTargetClear: m('清除目标', 'Clear target'),
