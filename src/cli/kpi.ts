@@ -5,13 +5,15 @@ import { FILTER_COLUMNS, type Filters } from '../lib/metrics/filters';
 import { computeMetrics } from '../lib/metrics/compute';
 import { DEFAULT_SETTINGS, parseSlaTarget } from '../lib/metrics/settings';
 import { formatKpiTable, toKpiJson } from './kpi-output';
+import { compareOption, grainOption, previousJson, seriesJson } from './kpi-periods';
 import { explainEventLog, explainMapping, explainNotices, readMapping } from './mapping-report';
 import { failAndExit, loadForCli } from './load-for-cli';
 
 const USAGE =
   'usage: npm run kpi -- [FILE] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--channel C] ' +
   '[--platform P] [--region R] [--customer-type T] [--pickup-threshold SECONDS] [--time-zone ZONE] ' +
-  '[--sla-target CHANNEL=MINUTES]... [--mapping MAPPING.json] [--sheet NAME]';
+  '[--sla-target CHANNEL=MINUTES]... [--mapping MAPPING.json] [--sheet NAME] ' +
+  '[--by day|week] [--compare previous]';
 
 /** A comma list; with `allowed`, every value must be one of them (open vocabularies pass none). */
 function listOption(value: string | undefined, flag: string, allowed?: readonly string[]) {
@@ -74,6 +76,8 @@ async function main(): Promise<void> {
       'sla-target': { type: 'string', multiple: true },
       mapping: { type: 'string' },
       sheet: { type: 'string' },
+      by: { type: 'string' },
+      compare: { type: 'string' },
       help: { type: 'boolean', default: false }
     }
   });
@@ -90,6 +94,9 @@ async function main(): Promise<void> {
     region: listOption(values.region, 'region', REGIONS),
     customer_type: listOption(values['customer-type'], 'customer-type', CUSTOMER_TYPES)
   };
+  const grain = grainOption(values.by);
+  const compare = compareOption(values.compare, filters);
+  if ((grain || compare) && !values.json) throw new Error('--by and --compare need --json');
   const threshold = values['pickup-threshold'];
   if (threshold !== undefined && !(Number(threshold) >= 0)) {
     throw new Error(`--pickup-threshold ${threshold}: expected a number of seconds ≥ 0`);
@@ -121,8 +128,17 @@ async function main(): Promise<void> {
     explainNotices(report);
     await assertFilterValuesPresent(db, filters);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });
+    const ask = { report, filters, settings };
     const output = values.json
-      ? JSON.stringify(toKpiJson(report, results), null, 2)
+      ? JSON.stringify(
+          {
+            ...toKpiJson(report, results),
+            ...(grain ? { series: await seriesJson(db, grain, ask) } : {}),
+            ...(compare ? { previous: await previousJson(db, ask) } : {})
+          },
+          null,
+          2
+        )
       : formatKpiTable(report, results);
     process.stdout.write(`${output}\n`);
   } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKTEST_MESSAGES } from '../../src/lib/i18n/backtest-messages';
+import { CARDS_MESSAGES } from '../../src/lib/i18n/cards-messages';
 import { DATA_MESSAGES } from '../../src/lib/i18n/data-messages';
 import { MESSAGES } from '../../src/lib/i18n/messages';
 import { PAGE_MESSAGES } from '../../src/lib/i18n/page-messages';
@@ -13,7 +14,8 @@ describe('interface messages', () => {
       BACKTEST_MESSAGES,
       PAGE_MESSAGES,
       DATA_MESSAGES,
-      SPREADSHEET_MESSAGES
+      SPREADSHEET_MESSAGES,
+      CARDS_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];

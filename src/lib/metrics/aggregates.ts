@@ -25,7 +25,12 @@ export function aggregateColumns(
   present: ReadonlySet<string>
 ): {
   columns: Sql[];
-  read: (row: Record<string, unknown>) => Array<{ value: number | null; n: number }>;
+  read: (row: Record<string, unknown>) => Array<{
+    value: number | null;
+    n: number;
+    /** The metric's own aggregates (e.g. `num`, `den`), for tests of a change between periods. */
+    aggregates: Record<string, number | null>;
+  }>;
 } {
   const columns: Sql[] = [];
   const names = metrics.map((metric, i) => {
@@ -40,7 +45,7 @@ export function aggregateColumns(
       const aggregates: Record<string, number | null> = {};
       for (const name of names[i]!) aggregates[name] = finite(row[`m${i}_${name}`]);
       const { value, n } = metric.compute(aggregates);
-      return { value: finite(value), n };
+      return { value: finite(value), n, aggregates };
     });
   return { columns, read };
 }

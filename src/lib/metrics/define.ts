@@ -1,5 +1,5 @@
 import { raw, type Sql } from '../db/sql';
-import type { AggregateMetric } from './types';
+import type { AggregateMetric, Sample } from './types';
 
 type Compute = AggregateMetric['compute'];
 
@@ -29,6 +29,7 @@ export function divide(
 /** Mean of an expression over the rows meeting a condition. */
 export function meanOf(expression: string, condition: string) {
   return {
+    sample: { kind: 'mean', expression, condition } as Sample,
     aggregates: () => ({
       mean: raw(`avg(${expression}) FILTER (WHERE ${condition} AND ${expression} IS NOT NULL)`),
       n: countWhere(`${condition} AND ${expression} IS NOT NULL`)
@@ -46,6 +47,7 @@ export const TICKETED_CHANNELS =
 export function quantileOf(expression: string, condition: string, q: number) {
   const where = `${condition} AND ${expression} IS NOT NULL`;
   return {
+    sample: { kind: 'quantile', expression, condition } as Sample,
     aggregates: () => ({
       q: raw(`quantile_cont(${expression}, ${q}) FILTER (WHERE ${where})`),
       n: countWhere(where)

@@ -44,6 +44,15 @@ const PERIOD: Record<Grain, string> = {
  * figure computed with that period as the date filter.
  */
 export async function computeSeries(db: Db, request: SeriesRequest): Promise<MetricSeries[]> {
+  const { grain, ...rest } = request;
+  return (await computeSeriesByGrain(db, { ...rest, grains: [grain] }))[grain]!;
+}
+
+/** The series for several grains from one query (`GROUPING SETS`), e.g. day and week for a page. */
+export async function computeSeriesByGrain(
+  db: Db,
+  request: Omit<SeriesRequest, 'grain'> & { grains: readonly Grain[] }
+): Promise<Partial<Record<Grain, MetricSeries[]>>> {
   const settings = request.settings ?? DEFAULT_SETTINGS;
   const present = new Set(request.present);
   const metrics = request.ids.map((id) => {
@@ -58,23 +67,36 @@ export async function computeSeries(db: Db, request: SeriesRequest): Promise<Met
     if (reason) unavailable.set(metric.id, reason);
     else available.push(metric);
   }
-  const points = new Map<string, SeriesPoint[]>(available.map((m) => [m.id, []]));
-  if (available.length > 0) {
+  const grains = [...new Set(request.grains)];
+  const points = new Map<string, SeriesPoint[]>(
+    grains.flatMap((g) => available.map((m) => [`${g}:${m.id}`, []] as [string, SeriesPoint[]]))
+  );
+  if (available.length > 0 && grains.length > 0) {
     const { columns, read } = aggregateColumns(available, settings, present);
-    const q = sql`${filteredTickets(request.filters ?? {})}SELECT ${raw(PERIOD[request.grain])} AS period, ${join(columns, ', ')}
-      FROM t GROUP BY 1 ORDER BY 1`;
+    const periods = grains.map((g) => `${PERIOD[g]} AS period_${g}`).join(', ');
+    const sets = grains.map((g) => `(period_${g})`).join(', ');
+    const which = grains.map((g) => `grouping(period_${g}) AS unused_${g}`).join(', ');
+    const q = sql`${filteredTickets(request.filters ?? {})}, p AS (SELECT *, ${raw(periods)} FROM t)
+      SELECT ${raw(grains.map((g) => `period_${g}`).join(', '))}, ${raw(which)}, ${join(columns, ', ')}
+      FROM p GROUP BY GROUPING SETS (${raw(sets)}) ORDER BY ${raw(grains.map((g) => `period_${g}`).join(', '))}`;
     for (const row of await db.query(q.text, q.params)) {
-      const period = String(row.period);
+      const grain = grains.find((g) => Number(row[`unused_${g}`]) === 0)!;
+      const period = String(row[`period_${grain}`]);
       read(row).forEach(({ value, n }, i) => {
         const metric = available[i]!;
         const reason = value === null ? emptyReason(metric) : null;
-        points.get(metric.id)!.push({ period, value, n, reason });
+        points.get(`${grain}:${metric.id}`)!.push({ period, value, n, reason });
       });
     }
   }
-  return metrics.map((m) => ({
-    id: m.id,
-    points: points.get(m.id) ?? [],
-    reason: unavailable.get(m.id) ?? null
-  }));
+  return Object.fromEntries(
+    grains.map((g) => [
+      g,
+      metrics.map((m) => ({
+        id: m.id,
+        points: points.get(`${g}:${m.id}`) ?? [],
+        reason: unavailable.get(m.id) ?? null
+      }))
+    ])
+  );
 }

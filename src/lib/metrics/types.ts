@@ -32,9 +32,17 @@ interface MetricBase {
   emptyWhat?: string;
 }
 
+/** The values a mean or quantile is taken over (trusted catalogue SQL), for period comparisons. */
+export interface Sample {
+  kind: 'mean' | 'quantile';
+  expression: string;
+  condition: string;
+}
+
 /** A figure computed from aggregates that share one scan of the filtered tickets. */
 export interface AggregateMetric extends MetricBase {
   shape: 'scalar';
+  sample?: Sample;
   seed: number | null;
   tolerance?: number;
   aggregates: (s: MetricSettings, present: ReadonlySet<string>) => Record<string, Sql>;
