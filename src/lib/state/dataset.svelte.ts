@@ -41,6 +41,8 @@ class DatasetState {
   isDefault = $state(true);
   report = $state.raw<LoadReport | null>(null);
   error = $state.raw<LoadError | Error | null>(null);
+  /** The bundled dataset is being loaded and nothing was loaded before: build-time figures hold. */
+  bundledPending = $state(false);
   /** Bumped after every successful load so that views re-query. */
   version = $state(0);
   /** Size in bytes of the file now loaded. */
@@ -77,7 +79,12 @@ class DatasetState {
     });
     download.catch(() => undefined);
     const read = async () => (await download).slice();
-    await this.load({ name: 'tickets.csv.gz', isDefault: true, read }, null, {});
+    this.bundledPending = this.version === 0;
+    try {
+      await this.load({ name: 'tickets.csv.gz', isDefault: true, read }, null, {});
+    } finally {
+      this.bundledPending = false;
+    }
   }
 
   /**
