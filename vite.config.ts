@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { bundledFigures } from './scripts/bundled-figures-plugin.ts';
+import { bundledFigures } from './scripts/bundled-figures-plugin';
 
 export default defineConfig({
   plugins: [bundledFigures(), sveltekit()],
