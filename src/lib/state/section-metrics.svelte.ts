@@ -6,9 +6,9 @@ import { useQuery } from './query.svelte';
 /** Every catalogue metric of one seed section, computed on the filtered tickets. */
 export function useSectionMetrics(section: Section) {
   const ids = METRICS.filter((m) => m.sections.includes(section)).map((m) => m.id);
-  // A plain Map: the result is replaced whole, never mutated, so it needs no reactivity.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const byId = (results: MetricResult[]) =>
+    // A plain Map: the result is replaced whole, never mutated, so it needs no reactivity.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     new Map<string, MetricResult>(results.map((r) => [r.id, r]));
   return useQuery(
     async ({ db, filters, report }) =>
