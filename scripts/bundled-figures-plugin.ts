@@ -7,14 +7,20 @@ const ID = 'virtual:bundled-figures';
 const RESOLVED = `\0${ID}`;
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, 'data/tickets.csv.gz');
+const OUT_DIR = resolve(ROOT, 'node_modules/.cache/bundled-figures');
+
+/** One run per process: SvelteKit's server and client builds then share one snapshot file. */
+let json: Promise<string> | undefined;
 
 /**
- * The bundled dataset's opening figures as JSON text, from `scripts/bundled-figures.ts` in its
- * own process (native DuckDB and the loader stay out of the vite config).
+ * The bundled dataset's opening figures and load snapshot as JSON text, from
+ * `scripts/bundled-figures.ts` in its own process (native DuckDB and the loader stay out of the
+ * vite config); its tables land in `outDir/tickets.duckdb`.
  */
-export async function bundledFiguresJson(): Promise<string> {
+export async function bundledFiguresJson(outDir = OUT_DIR): Promise<string> {
   const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
-  const { stdout } = await promisify(execFile)(tsx, [resolve(ROOT, 'scripts/bundled-figures.ts')], {
+  const script = resolve(ROOT, 'scripts/bundled-figures.ts');
+  const { stdout } = await promisify(execFile)(tsx, [script, outDir], {
     cwd: ROOT,
     maxBuffer: 64 * 2 ** 20
   });
@@ -22,11 +28,12 @@ export async function bundledFiguresJson(): Promise<string> {
 }
 
 /**
- * `import figures from 'virtual:bundled-figures'`: regenerated from `data/` and the catalogue on
- * every build (and dev start), so changed metrics or data cannot leave stale figures behind.
+ * `virtual:bundled-figures`: the default export is every page's opening figures of the bundled
+ * dataset; `snapshot` and `snapshotUrl` let the page load its tables from a DuckDB database file. Regenerated
+ * from `data/` and the catalogue on every build (and dev start), so changed metrics or data
+ * cannot leave stale figures behind.
  */
 export function bundledFigures(): Plugin {
-  let json: Promise<string> | undefined;
   return {
     name: 'bundled-figures',
     resolveId: (id) => (id === ID ? RESOLVED : null),
@@ -37,7 +44,14 @@ export function bundledFigures(): Plugin {
       if (id !== RESOLVED) return null;
       this.addWatchFile(DATA);
       json ??= bundledFiguresJson();
-      return `export default JSON.parse(${JSON.stringify(await json)});`;
+      const text = await json;
+      return [
+        `import snapshotUrl from ${JSON.stringify(`${OUT_DIR}/tickets.duckdb?url`)};`,
+        `const built = JSON.parse(${JSON.stringify(text)});`,
+        'export default built.figures;',
+        'export const snapshot = built.snapshot;',
+        'export { snapshotUrl };'
+      ].join('\n');
     }
   };
 }

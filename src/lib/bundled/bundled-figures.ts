@@ -4,6 +4,7 @@ import { computeMetrics } from '../metrics/compute';
 import type { Filters } from '../metrics/filters';
 import type { MetricResult } from '../metrics/types';
 import { dailyVolumeByChannel, type DailyCount } from '../queries/trends';
+import { recordingMacros, type BundledSnapshot } from './bundled-snapshot';
 
 /** The bundled dataset's file name, in the build and in the page. */
 export const BUNDLED_NAME = 'tickets.csv.gz';
@@ -21,10 +22,33 @@ export interface BundledFigures {
   dateRange: { from: string; to: string } | null;
 }
 
-/** Loads the bundled file into `db` as the page does, then computes its opening figures. */
-export async function computeBundledFigures(db: Db, bytes: Uint8Array): Promise<BundledFigures> {
-  const report = await loadTicketFile(db, { name: BUNDLED_NAME, bytes }, { completeValues: true });
-  const metrics = await computeMetrics(db, { present: report.presentColumns });
+/**
+ * Loads the bundled file into `db` as the page does, then computes its opening figures; also
+ * returns what the load left besides its tables (for the snapshot file).
+ */
+export async function computeBundledFigures(
+  db: Db,
+  bytes: Uint8Array
+): Promise<{ figures: BundledFigures; snapshot: BundledSnapshot }> {
+  const recording = recordingMacros(db);
+  const report = await loadTicketFile(
+    recording.db,
+    { name: BUNDLED_NAME, bytes },
+    { completeValues: true }
+  );
+  return {
+    figures: await figuresOf(db, report.presentColumns, report),
+    snapshot: { report, macros: recording.macros(), fileBytes: bytes.length }
+  };
+}
+
+/** The opening figures of whatever `tickets` holds now. */
+export async function figuresOf(
+  db: Db,
+  present: readonly string[],
+  report: Pick<BundledFigures, 'rows' | 'dateRange'>
+): Promise<BundledFigures> {
+  const metrics = await computeMetrics(db, { present });
   const daily = await dailyVolumeByChannel(db, {});
   return { metrics, daily, rows: report.rows, dateRange: report.dateRange };
 }
