@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { bundledFigures } from './scripts/bundled-figures-plugin';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [bundledFigures(), sveltekit()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: { chunkSizeWarningLimit: 2000 },

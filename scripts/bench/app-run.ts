@@ -1,15 +1,14 @@
 import type { Page } from 'playwright-core';
-import { serveBuild } from '../../tests/e2e/support/static-server';
 import type { LaunchedChromium } from './chromium';
+import { NAME_SHIM } from './first-kpi';
 import { median, progress, round } from './log';
 import { samplePeakMemory } from './memory';
 import {
-  stampFirstKpi,
   stampUploadStart,
   timeFilterChange,
+  waitReloaded,
   waitUploaded,
-  type FilterAction,
-  type FirstLoadPhases
+  type FilterAction
 } from './page-probes';
 
 /** The filter changes a user makes, in order (channel, region, date range, reset). */
@@ -28,23 +27,29 @@ const FILTER_ACTIONS: FilterAction[] = [
   { kind: 'check', column: 'region', code: 'domestic' }
 ];
 
-export interface AppRun {
-  first_kpi_ms: number;
-  first_kpi_steps: FirstKpi;
+/** What the issue's check does: one region ticked and unticked, six clicks. */
+const REGION_CLICKS: FilterAction[] = Array.from({ length: 6 }, () => ({
+  kind: 'check',
+  column: 'region',
+  code: 'southeast_asia'
+}));
+
+export interface UploadRun {
   /** Upload through input[type=file] until N rows show and every figure is ready. */
   ingest_ms: number;
   filter_ms: number[];
   filter_ms_median: number;
-  memory: { peak_total_mb: number; peak_tab_mb: number };
+  region_clicks_ms: number[];
+  /** Reload until the uploaded rows show again; null when the reload lost them. */
+  reload_ms: number | null;
+}
+
+export interface UploadMemory {
+  peak_total_mb: number;
+  peak_tab_mb: number;
   /** performance.memory of the page's main thread after the load (JS heap only; DuckDB runs in a worker). */
   js_heap_mb: number | null;
 }
-
-/**
- * tsx (esbuild keepNames) wraps inner functions in `__name(fn, "name")`; the probes are
- * serialised into the page, where that helper does not exist.
- */
-const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
 function watchCrash(page: Page): Promise<never> {
   const crashed = new Promise<never>((_, reject) =>
@@ -54,91 +59,74 @@ function watchCrash(page: Page): Promise<never> {
   return crashed;
 }
 
-/** Time to first KPI on the default dataset, its steps, and the big downloads' timings. */
-export interface FirstKpi extends FirstLoadPhases {
-  resources: Array<{ name: string; kb: number; start_ms: number; end_ms: number }>;
+async function openApp(chrome: LaunchedChromium, origin: string) {
+  const context = await chrome.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.addInitScript(NAME_SHIM);
+  const page = await context.newPage();
+  const crashed = watchCrash(page);
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('main:not([aria-busy="true"]) [data-metrics-ready="true"]', {
+    timeout: 180_000
+  });
+  return { context, page, crashed };
 }
 
-async function firstKpi(chrome: LaunchedChromium, url: string): Promise<FirstKpi> {
-  const context = await chrome.browser.newContext();
-  await context.addInitScript(NAME_SHIM);
+async function upload(page: Page, crashed: Promise<never>, csvPath: string, rows: number) {
+  await page.evaluate(stampUploadStart);
+  await page.setInputFiles('input[type="file"]', csvPath);
+  return Promise.race([page.evaluate(waitUploaded, rows), crashed]);
+}
+
+/** One timed session in the built app: upload, filter changes, the region clicks, a reload. */
+export async function runUpload(
+  chrome: LaunchedChromium,
+  origin: string,
+  csvPath: string,
+  rows: number
+): Promise<UploadRun> {
+  const { context, page, crashed } = await openApp(chrome, origin);
   try {
-    const page = await context.newPage();
-    await page.addInitScript(stampFirstKpi);
-    await page.goto(url);
-    await page.waitForFunction(
-      () => (window as unknown as { __phases?: FirstLoadPhases }).__phases?.first_kpi_ms,
-      null,
-      { timeout: 120_000 }
-    );
-    return page.evaluate(() => {
-      const phases = (window as unknown as { __phases: FirstLoadPhases }).__phases;
-      const resources = performance
-        .getEntriesByType('resource')
-        .map((e) => e as PerformanceResourceTiming)
-        .filter((e) => e.transferSize > 1_000_000 || e.decodedBodySize > 1_000_000)
-        .map((e) => ({
-          name: e.name.split('/').pop() ?? e.name,
-          kb: Math.round(e.decodedBodySize / 1024),
-          start_ms: Math.round(e.startTime),
-          end_ms: Math.round(e.responseEnd)
-        }));
-      return { ...phases, resources };
-    });
+    const ingest_ms = await upload(page, crashed, csvPath, rows);
+    progress(`app: ingest ${round(ingest_ms)} ms; ${FILTER_ACTIONS.length} filter changes`);
+    const filter_ms: number[] = [];
+    for (const action of FILTER_ACTIONS)
+      filter_ms.push(await Promise.race([page.evaluate(timeFilterChange, action), crashed]));
+    const region_clicks_ms: number[] = [];
+    for (const action of REGION_CLICKS)
+      region_clicks_ms.push(await Promise.race([page.evaluate(timeFilterChange, action), crashed]));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const reloaded = await page.evaluate(waitReloaded, rows);
+    return {
+      ingest_ms: round(ingest_ms),
+      filter_ms: filter_ms.map(round),
+      filter_ms_median: round(median(filter_ms)),
+      region_clicks_ms: region_clicks_ms.map(round),
+      reload_ms: reloaded < 0 ? null : round(reloaded)
+    };
   } finally {
     await context.close();
   }
 }
 
-/** The built app in Chromium: first KPI on the default dataset, upload of the bench file, filters. */
-export async function runApp(
+/** An untimed upload that samples the browser's memory (sampling is work: never in a timed run). */
+export async function uploadMemory(
   chrome: LaunchedChromium,
-  appDir: string,
+  origin: string,
   csvPath: string,
   rows: number
-): Promise<AppRun> {
-  const server = await serveBuild(appDir);
+): Promise<UploadMemory> {
+  const { context, page, crashed } = await openApp(chrome, origin);
+  const sampler = samplePeakMemory(chrome.pid);
   try {
-    const first = await firstKpi(chrome, `${server.url}/`);
-    const first_kpi_ms = first.first_kpi_ms ?? Number.NaN;
-    progress(
-      `app: first KPI after ${round(first_kpi_ms)} ms; uploading ${rows.toLocaleString('en')} rows`
-    );
-    const context = await chrome.browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.addInitScript(NAME_SHIM);
-    const page = await context.newPage();
-    const crashed = watchCrash(page);
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('main:not([aria-busy="true"]) [data-metrics-ready="true"]', {
-      timeout: 120_000
-    });
-    await page.evaluate(stampUploadStart);
-    const sampler = samplePeakMemory(chrome.pid);
-    const ingest_ms = await page
-      .setInputFiles('input[type="file"]', csvPath)
-      .then(() => Promise.race([page.evaluate(waitUploaded, rows), crashed]))
-      .finally(() => sampler.stop());
+    await upload(page, crashed, csvPath, rows);
     const memory = sampler.stop();
-    progress(`app: ingest ${round(ingest_ms)} ms; timing ${FILTER_ACTIONS.length} filter changes`);
-    const filter_ms: number[] = [];
-    for (const action of FILTER_ACTIONS) {
-      filter_ms.push(await Promise.race([page.evaluate(timeFilterChange, action), crashed]));
-    }
     const js_heap_mb = await page.evaluate(() => {
       const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       return m ? Math.round(m.usedJSHeapSize / 2 ** 20) : null;
     });
-    await context.close();
-    return {
-      first_kpi_ms: round(first_kpi_ms),
-      first_kpi_steps: first,
-      ingest_ms: round(ingest_ms),
-      filter_ms: filter_ms.map(round),
-      filter_ms_median: round(median(filter_ms)),
-      memory,
-      js_heap_mb
-    };
+    return { ...memory, js_heap_mb };
   } finally {
-    await server.close();
+    sampler.stop();
+    await context.close();
   }
 }

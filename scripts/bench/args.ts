@@ -7,9 +7,11 @@ export interface BenchArgs {
   skipApp: boolean;
   /** A built app to serve instead of building build/ (e.g. a clean checkout's build). */
   appDir: string | null;
+  /** Timed runs of each measurement (median and spread are reported). */
+  runs: number;
 }
 
-const USAGE = 'usage: npm run bench -- [--rows N] [--json] [--skip-app] [--app-dir DIR]';
+const USAGE = 'usage: npm run bench -- [--rows N] [--runs N] [--json] [--skip-app] [--app-dir DIR]';
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values, positionals } = parseArgs({
@@ -17,6 +19,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     allowPositionals: true,
     options: {
       rows: { type: 'string' },
+      runs: { type: 'string' },
       json: { type: 'boolean', default: false },
       'skip-app': { type: 'boolean', default: false },
       'app-dir': { type: 'string' }
@@ -26,8 +29,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const rows = values.rows === undefined ? 1_000_000 : Number(values.rows.replace(/_/g, ''));
   if (!Number.isInteger(rows) || rows < 1000)
     throw new Error(`--rows ${values.rows}: expected a whole number ≥ 1000. ${USAGE}`);
+  const runs = values.runs === undefined ? 3 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs ${values.runs}: expected a whole number ≥ 1. ${USAGE}`);
   return {
     rows,
+    runs,
     json: values.json ?? false,
     skipApp: values['skip-app'] ?? false,
     appDir: values['app-dir'] ?? null

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { progress } from './log';
+import { HARNESS_BASE } from './serve';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -47,12 +48,14 @@ export function ensureAppBuild(): string {
   return snapshot;
 }
 
-/** Builds the harness page (the app's loader + catalogue, and the js path) into a temp dir. */
+/** Builds the harness page (the app's loader + catalogue, and the js path) and the floor page into a temp dir. */
 export async function buildHarness(): Promise<string> {
   const outDir = join(tmpdir(), 'cs-dash-bench', 'harness');
   progress('building the harness page');
+  const root = resolve('scripts/bench/harness');
   await build({
-    root: resolve('scripts/bench/harness'),
+    root,
+    base: HARNESS_BASE,
     configFile: false,
     logLevel: 'warn',
     worker: { format: 'es' },
@@ -61,6 +64,9 @@ export async function buildHarness(): Promise<string> {
       outDir,
       emptyOutDir: true,
       chunkSizeWarningLimit: 100_000,
+      rollupOptions: {
+        input: { main: join(root, 'index.html'), floor: join(root, 'floor.html') }
+      },
       reportCompressedSize: false
     }
   });

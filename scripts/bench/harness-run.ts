@@ -2,13 +2,7 @@ import type { Page } from 'playwright-core';
 import type { JsPageRun, WasmPageRun } from './harness/api';
 import type { LaunchedChromium } from './chromium';
 import { progress } from './log';
-import { samplePeakMemory } from './memory';
-import type { Served } from './serve';
-
-export interface TabMemory {
-  peak_total_mb: number;
-  peak_tab_mb: number;
-}
+import { HARNESS_BASE, type Served } from './serve';
 
 /** Opens a fresh page on the harness; a crashed tab rejects with a clear message. */
 async function openHarness(
@@ -24,23 +18,21 @@ async function openHarness(
     page.on('crash', () => reject(new Error('the tab crashed (out of memory?)')))
   );
   crashed.catch(() => undefined);
-  await page.goto(served.url);
+  await page.goto(`${served.url}${HARNESS_BASE}`);
   await page.waitForSelector('body[data-bench-ready="true"]');
   return { page, crashed };
 }
 
+/** Runs `run` in a fresh harness page; nothing in this process works meanwhile. */
 async function inPage<T>(
   chrome: LaunchedChromium,
   served: Served,
   run: (page: Page) => Promise<T>
-): Promise<{ result: T; memory: TabMemory }> {
+): Promise<T> {
   const { page, crashed } = await openHarness(chrome, served);
-  const sampler = samplePeakMemory(chrome.pid);
   try {
-    const result = await Promise.race([run(page), crashed]);
-    return { result, memory: sampler.stop() };
+    return await Promise.race([run(page), crashed]);
   } finally {
-    sampler.stop();
     await page.context().close();
   }
 }

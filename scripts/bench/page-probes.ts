@@ -112,13 +112,42 @@ export function waitUploaded(rows: number): Promise<number> {
   });
 }
 
+/**
+ * Resolves, in a page just (re)loaded, with ms since navigation until `rows` rows show and the
+ * figures are ready; with -1 when the page settles on another dataset (nothing was kept).
+ */
+export function waitReloaded(rows: number): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const done = () => {
+      const total = document.querySelector('[data-rows-total]')?.getAttribute('data-rows-total');
+      const main = document.querySelector('main');
+      const grid = document.querySelector('[data-metric]')?.closest('[data-metrics-ready]');
+      if (total === undefined || total === null || main?.getAttribute('aria-busy') === 'true')
+        return;
+      if (total !== String(rows)) {
+        observer.disconnect();
+        resolve(-1);
+      } else if (grid?.getAttribute('data-metrics-ready') === 'true') {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now()));
+      }
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(document.body, { attributes: true, subtree: true, childList: true });
+    done();
+  });
+}
+
 /** When the page reached each step of its first load (ms since navigation start). */
 export interface FirstLoadPhases {
   /** The engine is up and the file read: the loader starts (LoadStatus shows the file step). */
   loader_started_ms: number | null;
   /** The load report is on the page (`[data-rows-total]`). */
   rows_shown_ms: number | null;
+  /** A figure card shows a value (build-time or live). */
   first_kpi_ms: number | null;
+  /** A figure card shows a value computed by the engine in this page (not a build-time one). */
+  first_live_kpi_ms: number | null;
 }
 
 /** Installed before navigation: stamps the steps of the first load and the first KPI value. */
@@ -127,7 +156,8 @@ export function stampFirstKpi(): void {
   const phases: FirstLoadPhases = {
     loader_started_ms: null,
     rows_shown_ms: null,
-    first_kpi_ms: null
+    first_kpi_ms: null,
+    first_live_kpi_ms: null
   };
   w.__phases = phases;
   const observer = new MutationObserver(() => {
@@ -137,11 +167,17 @@ export function stampFirstKpi(): void {
       phases.loader_started_ms = now;
     if (phases.rows_shown_ms === null && document.querySelector('[data-rows-total]'))
       phases.rows_shown_ms = now;
-    const card = [...document.querySelectorAll('[data-metric]')].find(
+    const cards = [...document.querySelectorAll('[data-metric]')].filter(
       (c) => (c.getAttribute('data-value') ?? '') !== ''
     );
-    if (card) {
-      phases.first_kpi_ms = now;
+    if (cards.length === 0) return;
+    phases.first_kpi_ms ??= now;
+    const live =
+      document.querySelector('[data-precomputed]') === null &&
+      document.querySelector('main')?.getAttribute('aria-busy') !== 'true' &&
+      cards.some((c) => c.closest('[data-metrics-ready="true"]') !== null);
+    if (live) {
+      phases.first_live_kpi_ms = now;
       observer.disconnect();
     }
   });

@@ -6,6 +6,7 @@ import { MESSAGES } from '../../src/lib/i18n/messages';
 import { PAGE_MESSAGES } from '../../src/lib/i18n/page-messages';
 import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
 import { SPREADSHEET_MESSAGES } from '../../src/lib/i18n/spreadsheet-messages';
+import { OPEN_MESSAGES } from '../../src/lib/i18n/open-messages';
 
 describe('interface messages', () => {
   it('no module overrides another module’s key (a spread silently keeps the last one)', () => {
@@ -15,7 +16,8 @@ describe('interface messages', () => {
       PAGE_MESSAGES,
       DATA_MESSAGES,
       SPREADSHEET_MESSAGES,
-      CARDS_MESSAGES
+      CARDS_MESSAGES,
+      OPEN_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];

@@ -4,6 +4,7 @@ import { PAGE_MESSAGES } from './page-messages';
 import { DATA_MESSAGES } from './data-messages';
 import { SPREADSHEET_MESSAGES } from './spreadsheet-messages';
 import { CARDS_MESSAGES } from './cards-messages';
+import { OPEN_MESSAGES } from './open-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -79,7 +80,8 @@ export const MESSAGES = {
   ...PAGE_MESSAGES,
   ...DATA_MESSAGES,
   ...SPREADSHEET_MESSAGES,
-  ...CARDS_MESSAGES
+  ...CARDS_MESSAGES,
+  ...OPEN_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

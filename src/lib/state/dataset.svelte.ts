@@ -9,6 +9,8 @@ import { assertFileSize, fileSizeLimit } from '../ingest/read/size-limit';
 import type { SheetProgress } from '../ingest/read/spreadsheet-source';
 import { workerSpreadsheetReader } from '../ingest/read/spreadsheet-worker-client';
 import { browserMappings, type RememberedMappings } from './remembered-mappings';
+import { bundledSnapshotSource, bundledSnapshot } from './bundled-source';
+import { BUNDLED_NAME } from '../bundled/bundled-figures';
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type LoadStep = 'engine' | 'read' | 'file' | 'cancelling' | null;
@@ -32,6 +34,8 @@ interface Source {
   name: string;
   isDefault: boolean;
   read: () => Promise<Uint8Array>;
+  /** A faster way to the same tables (the bundled dataset's build-time snapshot), for default choices. */
+  snapshot?: { load: (db: Db) => Promise<LoadReport>; header: string[]; fileBytes: number };
 }
 /** The loaded ticket log: which file, how its rows were accounted for, and load progress. */
 class DatasetState {
@@ -41,6 +45,8 @@ class DatasetState {
   isDefault = $state(true);
   report = $state.raw<LoadReport | null>(null);
   error = $state.raw<LoadError | Error | null>(null);
+  /** The bundled dataset is being loaded and nothing was loaded before: build-time figures hold. */
+  bundledPending = $state(false);
   /** Bumped after every successful load so that views re-query. */
   version = $state(0);
   /** Size in bytes of the file now loaded. */
@@ -70,14 +76,26 @@ class DatasetState {
   private remembered: RememberedMappings | null = null;
 
   async loadDefault(): Promise<void> {
-    // The download overlaps the database's start-up rather than waiting for it.
-    const download = fetch(defaultDatasetUrl).then(async (response) => {
-      if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
-      return new Uint8Array(await response.arrayBuffer());
-    });
-    download.catch(() => undefined);
-    const read = async () => (await download).slice();
-    await this.load({ name: 'tickets.csv.gz', isDefault: true, read }, null, {});
+    // The CSV is read only when the snapshot cannot stand in for it (a time zone or mapping chosen).
+    let download: Promise<Uint8Array> | undefined;
+    const read = async () => {
+      download ??= fetch(defaultDatasetUrl).then(async (response) => {
+        if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
+        return new Uint8Array(await response.arrayBuffer());
+      });
+      return (await download).slice();
+    };
+    const snapshot = {
+      load: bundledSnapshotSource(),
+      header: bundledSnapshot.report.header,
+      fileBytes: bundledSnapshot.fileBytes
+    };
+    this.bundledPending = this.version === 0;
+    try {
+      await this.load({ name: BUNDLED_NAME, isDefault: true, read, snapshot }, null, {});
+    } finally {
+      this.bundledPending = false;
+    }
   }
 
   /**
@@ -154,9 +172,15 @@ class DatasetState {
       if (size !== null) assertFileSize(name, size, this.sizeLimit);
       this.step = 'engine';
       const db = await untilAborted(browserDb(), signal);
+      const snapshot =
+        source.snapshot &&
+        Object.keys(choices).length === 0 &&
+        !this.mappings().lookup(source.snapshot.header)
+          ? source.snapshot
+          : null;
       this.step = 'read';
-      const bytes = await untilAborted(source.read(), signal);
-      const byteCount = bytes.length;
+      const bytes = snapshot ? null : await untilAborted(source.read(), signal);
+      const byteCount = bytes?.length ?? snapshot?.fileBytes ?? 0;
       this.step = 'file';
       let rememberedUsed: string | null = null;
       let problem: string | null = null;
@@ -168,21 +192,23 @@ class DatasetState {
           if (found && 'problem' in found) problem = found.problem;
           return found && 'mapping' in found ? found.mapping : undefined;
         });
-      const report = await loadTicketFileAtomically(
-        db,
-        { name, bytes },
-        {
-          mapping,
-          timeZone: choices.timeZone,
-          completeValues: true,
-          spreadsheet: {
-            sheet: choices.sheet,
-            sizeLimit: this.sizeLimit,
-            read: workerSpreadsheetReader(signal, (progress) => (this.sheetProgress = progress))
-          }
-        },
-        signal
-      );
+      const report = snapshot
+        ? await snapshot.load(db)
+        : await loadTicketFileAtomically(
+            db,
+            { name, bytes: bytes! },
+            {
+              mapping,
+              timeZone: choices.timeZone,
+              completeValues: true,
+              spreadsheet: {
+                sheet: choices.sheet,
+                sizeLimit: this.sizeLimit,
+                read: workerSpreadsheetReader(signal, (progress) => (this.sheetProgress = progress))
+              }
+            },
+            signal
+          );
       this.source = source;
       this.choices = rememberedUsed ? { ...choices, mapping: report.mapping } : choices;
       this.fileSize = byteCount;

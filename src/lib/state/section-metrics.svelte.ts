@@ -6,10 +6,13 @@ import { useQuery } from './query.svelte';
 /** Every catalogue metric of one seed section, computed on the filtered tickets. */
 export function useSectionMetrics(section: Section) {
   const ids = METRICS.filter((m) => m.sections.includes(section)).map((m) => m.id);
-  return useQuery(async ({ db, filters, report }) => {
-    const results = await computeMetrics(db, { filters, present: report.presentColumns, ids });
+  const byId = (results: MetricResult[]) =>
     // A plain Map: the result is replaced whole, never mutated, so it needs no reactivity.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    return new Map<string, MetricResult>(results.map((r) => [r.id, r]));
-  });
+    new Map<string, MetricResult>(results.map((r) => [r.id, r]));
+  return useQuery(
+    async ({ db, filters, report }) =>
+      byId(await computeMetrics(db, { filters, present: report.presentColumns, ids })),
+    { precomputed: (figures) => byId(figures.metrics.filter((m) => ids.includes(m.id))) }
+  );
 }
