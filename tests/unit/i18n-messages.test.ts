@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKTEST_MESSAGES } from '../../src/lib/i18n/backtest-messages';
 import { DATA_MESSAGES } from '../../src/lib/i18n/data-messages';
+import { FAULT_MESSAGES } from '../../src/lib/i18n/fault-messages';
 import { MESSAGES } from '../../src/lib/i18n/messages';
 import { PAGE_MESSAGES } from '../../src/lib/i18n/page-messages';
 import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
@@ -13,7 +14,8 @@ describe('interface messages', () => {
       BACKTEST_MESSAGES,
       PAGE_MESSAGES,
       DATA_MESSAGES,
-      SPREADSHEET_MESSAGES
+      SPREADSHEET_MESSAGES,
+      FAULT_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];
