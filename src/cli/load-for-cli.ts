@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeDb } from '../lib/db/node';
 import type { Db } from '../lib/db/types';
 import { loadTicketFile, type LoadOptions, type LoadReport } from '../lib/ingest/load/load';
+import { LoadError } from '../lib/ingest/load/load-error';
+import { assertFileSize } from '../lib/ingest/read/size-limit';
+import { LIMITS } from '../lib/limits';
 
 export const DEFAULT_DATASET = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -21,9 +24,11 @@ export async function loadForCli(
   const file = path ?? DEFAULT_DATASET;
   let bytes: Uint8Array;
   try {
+    assertFileSize(basename(file), statSync(file).size, LIMITS.fileBytes.max);
     bytes = readFileSync(file);
-  } catch {
-    throw new Error(`cannot read ${file}: no such file or not readable`);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    throw new Error(`cannot read ${file}: no such file or not readable`, { cause: error });
   }
   const db = await openNodeDb();
   try {

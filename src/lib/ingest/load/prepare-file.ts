@@ -64,7 +64,7 @@ export async function prepareFile(
   let container: 'parquet' | 'xes' | null = null;
   let workbook: WorkbookInfo | null = null;
   try {
-    bytes = await maybeGunzip(input);
+    bytes = await maybeGunzip(input, options.spreadsheet?.sizeLimit);
     if (isParquet(bytes)) {
       bytes = (await parquetToCsvBytes(bytes)).bytes;
       container = 'parquet';
