@@ -9,6 +9,7 @@ import { parseScenario, type Scenario } from '../lib/sim/scenarios/scenario';
 import { parseStaffingCsv } from '../lib/sim/staffing/staffing-csv';
 import type { SimulationResult } from '../lib/sim/model/types';
 import type { WhatIfReport } from '../lib/sim/scenarios/what-if';
+import { dateProblem, parseLimited, type LimitName } from '../lib/limits';
 import { failAndExit, loadForCli } from './load-for-cli';
 import { cliWhatIf } from './what-if-run';
 
@@ -23,12 +24,14 @@ function read(path: string, flag: string): string {
   }
 }
 
-function whole(value: string | undefined, flag: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`--${flag} ${value}: expected a whole number ≥ ${min}`);
-  return n;
+/** A flag's number held to its limit (`LIMITS`), or the fallback when the flag is absent. */
+function limited(
+  value: string | undefined,
+  flag: string,
+  name: LimitName,
+  fallback: number
+): number {
+  return value === undefined ? fallback : parseLimited(name, value, `--${flag} ${value}`);
 }
 
 const KPIS = [
@@ -204,8 +207,16 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
-  const replications = whole(values.replications, 'replications', DEFAULT_REPLICATIONS, 2);
-  const seed = whole(values.seed, 'seed', 1, 0);
+  const replications = limited(
+    values.replications,
+    'replications',
+    'replications',
+    DEFAULT_REPLICATIONS
+  );
+  const seed = limited(values.seed, 'seed', 'seed', 1);
+  const fitUntil = values['fit-until'];
+  const fitProblem = fitUntil === undefined ? null : dateProblem(fitUntil);
+  if (fitProblem) throw new Error(`--fit-until ${fitUntil}: ${fitProblem}`);
   const scenario: Scenario | undefined = values.scenario
     ? parseScenario(read(values.scenario, 'scenario'))
     : undefined;
@@ -221,7 +232,7 @@ async function main(): Promise<void> {
     const { baseline, report } = cliWhatIf(
       rows,
       scenario,
-      { replications, seed, fitUntil: values['fit-until'] },
+      { replications, seed, fitUntil },
       uploaded
     );
     const arrivals =

@@ -127,11 +127,14 @@ const plain = (n: number): string =>
 /** Why a number was refused, in English, or null when it is within its limit. */
 export function numberProblem(name: LimitName, value: number): string | null {
   const l = LIMITS[name];
-  if (!Number.isFinite(value)) return `expected a number (${l.en})`;
-  if (l.whole && !Number.isInteger(value)) return `expected a whole number (${l.en})`;
-  if (value < l.min) return `expected ${l.en} ≥ ${plain(l.min === Number.MIN_VALUE ? 0 : l.min)}`;
-  if (value > l.max) return `at most ${plain(l.max)} ${l.en}: ${l.whyEn}`;
-  return null;
+  if (Number.isFinite(value) && value > l.max) return `at most ${plain(l.max)} ${l.en}: ${l.whyEn}`;
+  const ok = Number.isFinite(value) && value >= l.min && (!l.whole || Number.isInteger(value));
+  if (ok) return null;
+  const range =
+    l.min === Number.MIN_VALUE
+      ? `> 0 and ≤ ${plain(l.max)}`
+      : `from ${plain(l.min)} to ${plain(l.max)}`;
+  return `expected ${l.whole ? 'a whole number' : 'a number'} ${range} (${l.en})`;
 }
 
 /**

@@ -16,13 +16,15 @@ describe('limit table', () => {
       /^--replications 1000000000: at most 2,000 replications: past 2,000/
     );
     expect(() => parseLimited('agentsPerSlot', '1e308', 'agents')).toThrow(LimitError);
-    expect(() => parseLimited('agentsPerSlot', 'Infinity', 'agents')).toThrow(/expected a number/);
+    expect(() => parseLimited('agentsPerSlot', 'Infinity', 'agents')).toThrow(
+      /^agents: expected a number from 0 to 10,000 \(agents in one queue and hour\)$/
+    );
     expect(() => parseLimited('replications', '2.5', 'r')).toThrow(/whole number/);
-    expect(() => parseLimited('replications', '', 'r')).toThrow(/expected a number/);
-    expect(() => parseLimited('replications', '1', 'r')).toThrow(/≥ 2/);
+    expect(() => parseLimited('replications', '', 'r')).toThrow(/^r: expected a whole number/);
+    expect(() => parseLimited('replications', '1', 'r')).toThrow(/whole number from 2 to 2,000/);
     expect(parseLimited('replications', ' 2000 ', 'r')).toBe(2000);
     expect(parseLimited('agentsPerSlot', '2.5', 'a')).toBe(2.5);
-    expect(numberProblem('slaTargetMinutes', 0)).toMatch(/≥ 0/);
+    expect(numberProblem('slaTargetMinutes', 0)).toMatch(/> 0 and ≤ 525,600/);
     expect(numberProblem('slaTargetMinutes', 0.5)).toBeNull();
   });
 
