@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BACKTEST_KPIS } from '../lib/sim/backtest/backtest';
 import type { BacktestPeriod, BacktestReport } from '../lib/sim/backtest/backtest-report';
@@ -11,18 +10,14 @@ import type { SimulationResult } from '../lib/sim/model/types';
 import type { WhatIfReport } from '../lib/sim/scenarios/what-if';
 import { dateProblem, parseLimited, type LimitName } from '../lib/limits';
 import { failAndExit, loadForCli } from './load-for-cli';
+import { readUserFile } from './read-user-file';
 import { cliWhatIf } from './what-if-run';
 
 const USAGE =
   'usage: npm run simulate -- [--data FILE] [--staffing CSV] [--scenario JSON] [--replications R] [--seed S] [--fit-until YYYY-MM-DD] [--json]';
 
-function read(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`--${flag} ${path}: no such file or not readable`);
-  }
-}
+const read = (path: string, flag: string): string =>
+  readUserFile(path, `--${flag} ${path}`).toString('utf8');
 
 /** A flag's number held to its limit (`LIMITS`), or the fallback when the flag is absent. */
 function limited(

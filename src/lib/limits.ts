@@ -86,6 +86,42 @@ export const LIMITS = {
     whyEn: 'a first-response target longer than a year measures nothing',
     whyZh: '超过一年的首次响应目标没有衡量意义'
   }),
+  callsPerInterval: limit({
+    min: 0,
+    max: 1_000_000,
+    whole: false,
+    en: 'calls per interval',
+    zh: '每时段来电数',
+    whyEn: 'a million calls in one interval is beyond any single queue',
+    whyZh: '一个时段一百万通来电超出任何单一队列'
+  }),
+  intervalMinutes: limit({
+    min: 1,
+    max: 1440,
+    whole: false,
+    en: 'interval in minutes',
+    zh: '时段长度（分钟）',
+    whyEn: 'Erlang formulas assume steady arrivals within the interval, at most a day',
+    whyZh: 'Erlang 公式假设时段内到达平稳，时段最长一天'
+  }),
+  handleSeconds: limit({
+    min: 1,
+    max: 86_400,
+    whole: false,
+    en: 'handle time in seconds',
+    zh: '处理时长（秒）',
+    whyEn: 'a handle time longer than a day is not one contact',
+    whyZh: '超过一天的处理时长不是一次接触'
+  }),
+  patienceSeconds: limit({
+    min: 1,
+    max: 86_400,
+    whole: false,
+    en: 'patience in seconds',
+    zh: '耐心时长（秒）',
+    whyEn: 'no caller waits on the line for more than a day',
+    whyZh: '没有来电者会在线等待超过一天'
+  }),
   generatorRows: limit({
     min: 1,
     max: 20_000_000,
@@ -124,16 +160,24 @@ export class LimitError extends Error {
 const plain = (n: number): string =>
   Number.isInteger(n) ? n.toLocaleString('en') : String(Number(n.toPrecision(6)));
 
-/** Why a number was refused, in English, or null when it is within its limit. */
-export function numberProblem(name: LimitName, value: number): string | null {
+/** Why a number was refused, in English or Chinese, or null when it is within its limit. */
+export function numberProblem(
+  name: LimitName,
+  value: number,
+  lang: 'en' | 'zh' = 'en'
+): string | null {
   const l = LIMITS[name];
-  if (Number.isFinite(value) && value > l.max) return `at most ${plain(l.max)} ${l.en}: ${l.whyEn}`;
+  const max = plain(l.max);
+  if (Number.isFinite(value) && value > l.max)
+    return lang === 'zh' ? `${l.zh}最多 ${max}：${l.whyZh}` : `at most ${max} ${l.en}: ${l.whyEn}`;
   const ok = Number.isFinite(value) && value >= l.min && (!l.whole || Number.isInteger(value));
   if (ok) return null;
-  const range =
-    l.min === Number.MIN_VALUE
-      ? `> 0 and ≤ ${plain(l.max)}`
-      : `from ${plain(l.min)} to ${plain(l.max)}`;
+  const positive = l.min === Number.MIN_VALUE;
+  if (lang === 'zh') {
+    const range = positive ? `大于 0 且不超过 ${max}` : `在 ${plain(l.min)} 到 ${max} 之间`;
+    return `${l.zh}应为${range}的${l.whole ? '整数' : '数字'}`;
+  }
+  const range = positive ? `> 0 and ≤ ${max}` : `from ${plain(l.min)} to ${max}`;
   return `expected ${l.whole ? 'a whole number' : 'a number'} ${range} (${l.en})`;
 }
 

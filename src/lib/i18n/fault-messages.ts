@@ -37,6 +37,15 @@ export const FAULT_MESSAGES = {
     'This figure could not be computed: the query engine refused the request. Try other filters; if it persists, report it with the details.'
   ),
   faultDetails: m('详情', 'Details'),
+  faultWholeAgents: m('坐席数须为整数', 'agents must be a whole number'),
+  faultTargetPercent: m(
+    '目标服务水平须在 1% 到 99% 之间',
+    'the target service level must be from 1% to 99%'
+  ),
+  faultUnreachable: m(
+    '无法达到（负载之上 10000 名坐席内均不满足）',
+    'not reachable (no staffing up to 10,000 agents above the load meets it)'
+  ),
   faultDropQueued: m(
     '“{name}” 将在当前加载结束后加载（正在加载 “{current}”）。',
     '“{name}” will load when the current load ends (now loading “{current}”).'

@@ -94,7 +94,8 @@ function isUtf8(bytes: Uint8Array): { ok: true } | { ok: false; where: string } 
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     decoder.decode(bytes.subarray(0, utf8SafeEnd(bytes, SAMPLE_BYTES)));
-  } catch {
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
     return { ok: false, where: `in the first ${SAMPLE_BYTES / 1024} KiB` };
   }
   if (bytes.length <= SAMPLE_BYTES) return { ok: true };
@@ -106,7 +107,8 @@ function isUtf8(bytes: Uint8Array): { ok: true } | { ok: false; where: string } 
       streaming.decode(bytes.subarray(start, end), { stream: end < bytes.length });
     }
     return { ok: true };
-  } catch {
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
     return { ok: false, where: `after the first ${SAMPLE_BYTES / 1024} KiB` };
   }
 }
@@ -187,8 +189,11 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
 function decodeStrict(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be' | 'gb18030'): string {
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`The file claims to be ${label.toUpperCase()} but contains undecodable bytes`);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new Error(`The file claims to be ${label.toUpperCase()} but contains undecodable bytes`, {
+      cause: error
+    });
   }
 }
 

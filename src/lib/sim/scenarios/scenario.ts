@@ -166,10 +166,8 @@ export function parseScenario(text: string): Scenario {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new ScenarioError(
-      '(document)',
-      `not valid JSON (${e instanceof Error ? e.message : String(e)})`
-    );
+    if (!(e instanceof SyntaxError)) throw e;
+    throw new ScenarioError('(document)', `not valid JSON (${e.message})`);
   }
   return validateScenario(value);
 }
