@@ -50,7 +50,7 @@ describe('absurd flags', () => {
     [
       'scripts/generate-data.ts',
       ['--rows', '1000000000'],
-      '--rows 1000000000: at most 20,000,000 generated rows'
+      '--rows 1000000000: at most 10,000,000 generated rows'
     ],
     ['scripts/generate-data.ts', ['--days', '0'], '--days 0: expected a whole number from 1']
   ])(
