@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -61,6 +61,7 @@ describe('gzip expansion limit', () => {
       encoding: 'utf8',
       timeout: 300_000
     });
+    rmSync(dir, { recursive: true });
     expect(run.status).toBe(1);
     const errorLine = run.stderr.split('\n').find((l) => l.startsWith('error: '));
     expect(errorLine).toMatch(
