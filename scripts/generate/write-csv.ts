@@ -58,21 +58,29 @@ const ORDERED: readonly Cell[] = COLUMN_NAMES.map((name) => {
   return cell;
 });
 
-/** Renders tickets as canonical CSV: contract header, `\n` line ends, empty = null. */
-export function toCsv(tickets: readonly Ticket[]): string {
-  const chunks: string[] = [COLUMN_NAMES.join(',') + '\n'];
+const LINES_PER_CHUNK = 4096;
+
+/**
+ * Canonical CSV in pieces of a few thousand lines (the header first): `\n` line ends, empty =
+ * null. A writer streams them, so no one string holds the file (V8 caps strings near 512 MB).
+ */
+export function* csvChunks(tickets: readonly Ticket[]): Generator<string> {
+  yield COLUMN_NAMES.join(',') + '\n';
   const n = ORDERED.length;
   const cells: string[] = new Array(n);
-  const CHUNK = 4096;
-  for (let start = 0; start < tickets.length; start += CHUNK) {
-    const end = Math.min(tickets.length, start + CHUNK);
+  for (let start = 0; start < tickets.length; start += LINES_PER_CHUNK) {
+    const end = Math.min(tickets.length, start + LINES_PER_CHUNK);
     const lines: string[] = new Array(end - start);
     for (let i = start; i < end; i++) {
       const t = tickets[i]!;
       for (let c = 0; c < n; c++) cells[c] = ORDERED[c]!(t);
       lines[i - start] = cells.join(',');
     }
-    chunks.push(lines.join('\n') + '\n');
+    yield lines.join('\n') + '\n';
   }
-  return chunks.join('');
+}
+
+/** Renders tickets as one canonical CSV text (small logs; large ones stream `csvChunks`). */
+export function toCsv(tickets: readonly Ticket[]): string {
+  return [...csvChunks(tickets)].join('');
 }

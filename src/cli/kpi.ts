@@ -4,6 +4,7 @@ import type { Db } from '../lib/db/types';
 import { FILTER_COLUMNS, type Filters } from '../lib/metrics/filters';
 import { computeMetrics } from '../lib/metrics/compute';
 import { DEFAULT_SETTINGS, parseSlaTarget } from '../lib/metrics/settings';
+import { dateProblem, parseLimited } from '../lib/limits';
 import { formatKpiTable, toKpiJson } from './kpi-output';
 import { compareOption, grainOption, previousJson, seriesJson } from './kpi-periods';
 import { explainEventLog, explainMapping, explainNotices, readMapping } from './mapping-report';
@@ -54,9 +55,8 @@ async function assertFilterValuesPresent(db: Db, filters: Filters): Promise<void
 }
 
 function dateOption(value: string | undefined, flag: string) {
-  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new Error(`--${flag} ${value}: expected a date as YYYY-MM-DD`);
-  }
+  const problem = value === undefined ? null : dateProblem(value);
+  if (problem) throw new Error(`--${flag} ${value}: ${problem}`);
   return value;
 }
 
@@ -94,13 +94,17 @@ async function main(): Promise<void> {
     region: listOption(values.region, 'region', REGIONS),
     customer_type: listOption(values['customer-type'], 'customer-type', CUSTOMER_TYPES)
   };
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw new Error(`--from ${filters.from} is after --to ${filters.to}`);
+  }
   const grain = grainOption(values.by);
   const compare = compareOption(values.compare, filters);
   if ((grain || compare) && !values.json) throw new Error('--by and --compare need --json');
   const threshold = values['pickup-threshold'];
-  if (threshold !== undefined && !(Number(threshold) >= 0)) {
-    throw new Error(`--pickup-threshold ${threshold}: expected a number of seconds ≥ 0`);
-  }
+  const pickupThresholdSeconds =
+    threshold === undefined
+      ? DEFAULT_SETTINGS.pickupThresholdSeconds
+      : parseLimited('pickupThresholdSeconds', threshold, `--pickup-threshold ${threshold}`);
   const channelSlaMinutes: Record<string, number> = {};
   for (const text of values['sla-target'] ?? []) {
     const { channel, minutes } = parseSlaTarget(text);
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
   const settings = {
     ...DEFAULT_SETTINGS,
     timeZone: values['time-zone'] ?? DEFAULT_SETTINGS.timeZone,
-    pickupThresholdSeconds: threshold === undefined ? 20 : Number(threshold),
+    pickupThresholdSeconds,
     channelSlaMinutes
   };
 

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeDb } from '../lib/db/node';
 import type { Db } from '../lib/db/types';
 import { loadTicketFile, type LoadOptions, type LoadReport } from '../lib/ingest/load/load';
+import { assertFileSize } from '../lib/ingest/read/size-limit';
+import { LIMITS } from '../lib/limits';
+import { fileProblem, isFileSystemError, readUserFile } from './read-user-file';
 
 export const DEFAULT_DATASET = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -19,12 +22,15 @@ export async function loadForCli(
   options: LoadOptions = {}
 ): Promise<{ db: Db; report: LoadReport }> {
   const file = path ?? DEFAULT_DATASET;
-  let bytes: Uint8Array;
+  let size: number;
   try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new Error(`cannot read ${file}: no such file or not readable`);
+    size = statSync(file).size;
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw new Error(`cannot read ${file}: ${fileProblem(error)}`, { cause: error });
   }
+  assertFileSize(basename(file), size, LIMITS.fileBytes.max);
+  const bytes = readUserFile(file, `cannot read ${file}`);
   const db = await openNodeDb();
   try {
     const report = await loadTicketFile(db, { name: basename(file), bytes }, options);

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readUserFile } from './read-user-file';
 import type { LoadReport } from '../lib/ingest/load/load';
 import { mappingFromJson } from '../lib/ingest/map/mapping-json';
 import type { Mapping } from '../lib/ingest/map/mapping-types';
 import { PRESETS } from '../lib/ingest/presets/presets';
 
 export function readMapping(path: string): Mapping {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`cannot read mapping file ${path}`);
-  }
-  return mappingFromJson(text);
+  return mappingFromJson(readUserFile(path, `--mapping ${path}`).toString('utf8'));
 }
 
 /** Prints what the user should know about the load (ids from lines, constants, sentinels). */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BACKTEST_KPIS } from '../lib/sim/backtest/backtest';
 import type { BacktestPeriod, BacktestReport } from '../lib/sim/backtest/backtest-report';
@@ -10,26 +9,25 @@ import { parseStaffingCsv } from '../lib/sim/staffing/staffing-csv';
 import type { SimulationResult } from '../lib/sim/model/types';
 import type { WhatIfReport } from '../lib/sim/scenarios/what-if';
 import type { Baseline } from '../lib/sim/staffing/baseline';
+import { dateProblem, parseLimited, type LimitName } from '../lib/limits';
 import { failAndExit, loadForCli } from './load-for-cli';
+import { readUserFile } from './read-user-file';
 import { cliWhatIf } from './what-if-run';
 
 const USAGE =
   'usage: npm run simulate -- [--data FILE] [--staffing CSV] [--scenario JSON] [--replications R] [--seed S] [--fit-until YYYY-MM-DD] [--json]';
 
-function read(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`--${flag} ${path}: no such file or not readable`);
-  }
-}
+const read = (path: string, flag: string): string =>
+  readUserFile(path, `--${flag} ${path}`).toString('utf8');
 
-function whole(value: string | undefined, flag: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`--${flag} ${value}: expected a whole number ≥ ${min}`);
-  return n;
+/** A flag's number held to its limit (`LIMITS`), or the fallback when the flag is absent. */
+function limited(
+  value: string | undefined,
+  flag: string,
+  name: LimitName,
+  fallback: number
+): number {
+  return value === undefined ? fallback : parseLimited(name, value, `--${flag} ${value}`);
 }
 
 const KPIS = [
@@ -218,8 +216,16 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
-  const replications = whole(values.replications, 'replications', DEFAULT_REPLICATIONS, 2);
-  const seed = whole(values.seed, 'seed', 1, 0);
+  const replications = limited(
+    values.replications,
+    'replications',
+    'replications',
+    DEFAULT_REPLICATIONS
+  );
+  const seed = limited(values.seed, 'seed', 'seed', 1);
+  const fitUntil = values['fit-until'];
+  const fitProblem = fitUntil === undefined ? null : dateProblem(fitUntil);
+  if (fitProblem) throw new Error(`--fit-until ${fitUntil}: ${fitProblem}`);
   const scenario: Scenario | undefined = values.scenario
     ? parseScenario(read(values.scenario, 'scenario'))
     : undefined;
@@ -235,7 +241,7 @@ async function main(): Promise<void> {
     const { baseline, report } = cliWhatIf(
       rows,
       scenario,
-      { replications, seed, fitUntil: values['fit-until'] },
+      { replications, seed, fitUntil },
       uploaded
     );
     const arrivals =

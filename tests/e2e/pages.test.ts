@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/lib/metrics/catalogue';
 import { cardValues, startApp, waitForMetrics, type AppSession } from './support/app';
@@ -123,6 +124,17 @@ describe('section pages', () => {
       .split(/\r\n/);
     expect(lines).toHaveLength(total + 1);
     expect(lines[0]).toContain('ticket_id');
+    // In the order on screen (wait ascending), instants with the dataset zone's offset.
+    const exported = Papa.parse<string[]>(lines.slice(0, 3).join('\n')).data;
+    const column = (name: string) => exported[0]!.indexOf(name);
+    expect(exported[1]![column('ticket_id')]).toBe(
+      (await page.textContent('.drill tbody tr:first-child td:nth-child(1)'))?.trim()
+    );
+    const created = exported[1]![column('created_at')]!;
+    expect(created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+08:00$/);
+    expect(created.slice(0, 19).replace('T', ' ')).toBe(
+      (await page.textContent('.drill tbody tr:first-child td:nth-child(2)'))?.trim()
+    );
 
     await page.reload();
     await waitForMetrics(page);

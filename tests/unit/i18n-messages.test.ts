@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKTEST_MESSAGES } from '../../src/lib/i18n/backtest-messages';
 import { CARDS_MESSAGES } from '../../src/lib/i18n/cards-messages';
 import { DATA_MESSAGES } from '../../src/lib/i18n/data-messages';
+import { FAULT_MESSAGES } from '../../src/lib/i18n/fault-messages';
 import { MESSAGES } from '../../src/lib/i18n/messages';
 import { PAGE_MESSAGES } from '../../src/lib/i18n/page-messages';
 import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
@@ -17,7 +18,8 @@ describe('interface messages', () => {
       DATA_MESSAGES,
       SPREADSHEET_MESSAGES,
       CARDS_MESSAGES,
-      OPEN_MESSAGES
+      OPEN_MESSAGES,
+      FAULT_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];

@@ -70,7 +70,7 @@ describe('kpi CLI: service basics', () => {
     expect(contract.stderr).toContain('hotline is a contract channel with its own target');
     const bad = kpi(file('service.csv', SERVICE_CSV), '--sla-target', 'mail=soon');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('expected a number of minutes > 0');
+    expect(bad.stderr).toContain('expected a number > 0 and ≤ 525,600');
   });
 
   it('a channel filter may name any code, but it must occur in the file', () => {

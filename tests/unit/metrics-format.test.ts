@@ -34,9 +34,9 @@ describe('SLA targets for channels outside the contract', () => {
   it.each([
     ['mail', /expected CHANNEL=MINUTES/],
     ['mail=', /expected CHANNEL=MINUTES/],
-    ['mail=abc', /number of minutes > 0/],
-    ['mail=0', /number of minutes > 0/],
-    ['mail=-5', /number of minutes > 0/],
+    ['mail=abc', /expected a number > 0 and ≤ 525,600 \(first-response target in minutes\)/],
+    ['mail=0', /expected a number > 0 and ≤ 525,600 \(first-response target in minutes\)/],
+    ['mail=-5', /expected a number > 0 and ≤ 525,600 \(first-response target in minutes\)/],
     ['hotline=5', /contract channel with its own target/]
   ])('rejects %s', (text, message) => {
     expect(() => parseSlaTarget(text)).toThrow(message);

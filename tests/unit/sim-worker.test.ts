@@ -163,6 +163,16 @@ describe('simulation worker protocol', () => {
     expect((sent.at(-1) as { message: string }).message).toMatch(/no human requests/);
   });
 
+  it('refuses replications past the limit table before running, with the reason', async () => {
+    const { sent, handle } = session();
+    await handle({ type: 'run', id: 8, input, replications: 1_000_000_000, seed: 1 });
+    expect(sent.filter((m) => m.type === 'progress')).toEqual([]);
+    expect(sent.at(-1)).toMatchObject({ type: 'error', id: 8 });
+    expect((sent.at(-1) as { message: string }).message).toMatch(
+      /^replications 1000000000: at most 2,000 replications/
+    );
+  });
+
   it('same request, same seed: identical reports', async () => {
     const a = session();
     const b = session();

@@ -24,5 +24,7 @@ export async function preloadInterfaceFonts(timeoutMs = 2500): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return;
   const text = interfaceText();
   const loads = Promise.all(WEIGHTS.map((w) => document.fonts.load(`${w} 16px ${FAMILY}`, text)));
-  await Promise.race([loads.catch(() => undefined), new Promise((r) => setTimeout(r, timeoutMs))]);
+  // A subset that fails to load is drawn in a fallback font: worth a warning, not a stop.
+  const settled = loads.catch((error: unknown) => console.warn('interface font not loaded', error));
+  await Promise.race([settled, new Promise((r) => setTimeout(r, timeoutMs))]);
 }

@@ -5,6 +5,7 @@ import { DATA_MESSAGES } from './data-messages';
 import { SPREADSHEET_MESSAGES } from './spreadsheet-messages';
 import { CARDS_MESSAGES } from './cards-messages';
 import { OPEN_MESSAGES } from './open-messages';
+import { FAULT_MESSAGES } from './fault-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -81,7 +82,8 @@ export const MESSAGES = {
   ...DATA_MESSAGES,
   ...SPREADSHEET_MESSAGES,
   ...CARDS_MESSAGES,
-  ...OPEN_MESSAGES
+  ...OPEN_MESSAGES,
+  ...FAULT_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,4 +1,5 @@
 import { CHANNELS, DEFAULT_TIME_ZONE } from '../contract/columns';
+import { parseLimited } from '../limits';
 
 /** Targets and windows the metric definitions leave to the user; every one has a default. */
 export interface MetricSettings {
@@ -50,15 +51,12 @@ export function parseSlaTarget(text: string): { channel: string; minutes: number
   const match = /^([^=\s]+)=(.+)$/.exec(text.trim());
   if (!match) throw new Error(`--sla-target ${text}: expected CHANNEL=MINUTES, e.g. mail=1440`);
   const channel = match[1]!;
-  const minutes = Number(match[2]);
+  const minutes = match[2]!;
   if ((CHANNELS as readonly string[]).includes(channel)) {
     throw new Error(
       `--sla-target ${text}: ${channel} is a contract channel with its own target (metrics.md); ` +
         'custom targets are for other channels'
     );
   }
-  if (!Number.isFinite(minutes) || minutes <= 0) {
-    throw new Error(`--sla-target ${text}: expected a number of minutes > 0`);
-  }
-  return { channel, minutes };
+  return { channel, minutes: parseLimited('slaTargetMinutes', minutes, `--sla-target ${text}`) };
 }

@@ -2,6 +2,7 @@ import { raw, sql } from '../db/sql';
 import type { Db, Row } from '../db/types';
 import { drillWhere, type DrillCondition } from '../drill/drill';
 import { COLUMNS, COLUMN_NAMES } from '../contract/columns';
+import { isoWithOffsetSql } from '../export/iso-time-sql';
 import { filteredTickets, type Filters } from '../metrics/filters';
 
 /** Columns the drill-down table shows, and the only ones it sorts by. */
@@ -58,12 +59,17 @@ export function safeSort(name: string): TicketColumn {
 
 const selectList = TICKET_TABLE_COLUMNS.map((c) => `${DISPLAY[c]} AS ${c}`).join(', ');
 
+/** The table's order: a whitelisted column, nulls last, ties in file order. */
+function orderBy(sort: string, direction: SortDirection) {
+  const column = safeSort(sort);
+  return raw(
+    `${column === 'created_at' ? 'created_local' : column} ${direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, __rec`
+  );
+}
+
 /** One page of the tickets behind a drill-down, sorted by a whitelisted column. */
 export async function ticketPage(db: Db, request: TicketPageRequest): Promise<Row[]> {
-  const column = safeSort(request.sort);
-  const order = raw(
-    `${column === 'created_at' ? 'created_local' : column} ${request.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, __rec`
-  );
+  const order = orderBy(request.sort, request.direction);
   const q = sql`${filteredTickets(request.filters)}
     SELECT ${raw(selectList)} FROM t WHERE ${drillWhere(request.drill)}
     ORDER BY ${order} LIMIT ${Math.max(1, Math.floor(request.limit))} OFFSET ${Math.max(0, Math.floor(request.offset))}`;
@@ -81,17 +87,22 @@ export async function ticketCount(
   return row?.n ?? 0;
 }
 
-/** Every canonical column of every ticket in the selection, for CSV export. */
+/**
+ * Every canonical column of every ticket in the selection, for CSV export, in the table's
+ * order; instants as ISO 8601 with the dataset zone's offset.
+ */
 export async function ticketExport(
   db: Db,
   filters: Filters,
-  drill: readonly DrillCondition[]
+  drill: readonly DrillCondition[],
+  order: { sort: TicketColumn; direction: SortDirection } = { sort: 'created_at', direction: 'asc' }
 ): Promise<{ header: string[]; rows: unknown[][] }> {
   const columns = COLUMNS.map((c) =>
-    c.type === 'ts' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name
+    c.type === 'ts' ? `${isoWithOffsetSql(c.name)} AS ${c.name}` : c.name
   );
   const q = sql`${filteredTickets(filters)}
-    SELECT ${raw(columns.join(', '))} FROM t WHERE ${drillWhere(drill)} ORDER BY created_local, __rec`;
+    SELECT ${raw(columns.join(', '))} FROM t WHERE ${drillWhere(drill)}
+    ORDER BY ${orderBy(order.sort, order.direction)}`;
   const rows = await db.query(q.text, q.params);
   return { header: [...COLUMN_NAMES], rows: rows.map((r) => COLUMN_NAMES.map((c) => r[c])) };
 }

@@ -62,6 +62,8 @@ class DatasetState {
   sheetProgress = $state.raw<SheetProgress | null>(null);
   /** The last load was cancelled; the data shown did not change. */
   cancelled = $state(false);
+  /** Files asked for while another loads: each waits its turn, and the page says so. */
+  queued = $state<string[]>([]);
   /** Largest file this tab accepts, in bytes. */
   readonly sizeLimit = fileSizeLimit(
     typeof navigator === 'undefined'
@@ -149,7 +151,16 @@ class DatasetState {
     choices: LoadChoices,
     { remember = false } = {}
   ): Promise<void> {
-    const run = this.previous.then(() => this.run(source, size, choices, remember));
+    const waiting = this.status === 'loading';
+    if (waiting) this.queued = [...this.queued, source.name];
+    const run = this.previous.then(() => {
+      if (waiting) {
+        const at = this.queued.indexOf(source.name);
+        this.queued = this.queued.filter((_, i) => i !== at);
+      }
+      return this.run(source, size, choices, remember);
+    });
+    // The next load waits for this one to settle; its error is reported by `run` itself.
     this.previous = run.catch(() => undefined);
     await run;
   }

@@ -18,8 +18,9 @@ export class RememberedMappings {
     try {
       return { mapping: mappingFromJson(json, header.length), fingerprint };
     } catch (error) {
-      const problem = error instanceof Error ? error.message : String(error);
-      return { problem, fingerprint };
+      // mappingFromJson's refusals are Errors naming the fault; anything else is a bug.
+      if (!(error instanceof Error) || error instanceof TypeError) throw error;
+      return { problem: error.message, fingerprint };
     }
   }
 
@@ -41,7 +42,8 @@ export function browserMappings(): RememberedMappings {
     localStorage.setItem(probe, probe);
     localStorage.removeItem(probe);
     return new RememberedMappings(localStorage);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof DOMException || error instanceof ReferenceError)) throw error;
     const memory = new Map<string, string>();
     return new RememberedMappings({
       getItem: (k) => memory.get(k) ?? null,

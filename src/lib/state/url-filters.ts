@@ -1,4 +1,5 @@
 import { CUSTOMER_TYPES, REGIONS } from '../contract/columns';
+import { dateIssue, type DateIssue } from '../limits';
 import { FILTER_COLUMNS, type Filters } from '../metrics/filters';
 
 /** Closed lists; channels and platforms are open vocabularies (a file may bring `mail`, `chat` …). */
@@ -15,15 +16,21 @@ const allowed = (column: (typeof FILTER_COLUMNS)[number], value: string) => {
   return list ? list.includes(value) : value.trim() !== '' && value.length <= 200;
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A value of a link that was left out of the filters, and why. */
+export type FilterProblem =
+  | { param: 'from' | 'to'; value: string; issue: DateIssue }
+  | { param: 'from'; value: string; issue: { kind: 'after-to'; to: string } }
+  | { param: (typeof FILTER_COLUMNS)[number]; value: string; issue: { kind: 'code' } };
 
-/** Filters from a page's query string; unknown or malformed values are ignored. */
+const validDate = (text: string | null): text is string => text !== null && !dateIssue(text);
+
+/** Filters from a page's query string; values `filterProblems` reports are left out. */
 export function filtersFromParams(params: URLSearchParams): Filters {
   const filters: Filters = {};
   const from = params.get('from');
   const to = params.get('to');
-  if (from && DATE.test(from)) filters.from = from;
-  if (to && DATE.test(to)) filters.to = to;
+  if (validDate(from) && !(validDate(to) && from > to)) filters.from = from;
+  if (validDate(to)) filters.to = to;
   for (const column of FILTER_COLUMNS) {
     const values = params
       .getAll(column)
@@ -32,6 +39,29 @@ export function filtersFromParams(params: URLSearchParams): Filters {
     if (values.length > 0) filters[column] = [...new Set(values)];
   }
   return filters;
+}
+
+/** Every value of the query string `filtersFromParams` leaves out, with the reason. */
+export function filterProblems(params: URLSearchParams): FilterProblem[] {
+  const problems: FilterProblem[] = [];
+  const from = params.get('from');
+  const to = params.get('to');
+  for (const [param, value] of [
+    ['from', from],
+    ['to', to]
+  ] as const) {
+    const issue = value === null || value === '' ? null : dateIssue(value);
+    if (value && issue) problems.push({ param, value, issue });
+  }
+  if (validDate(from) && validDate(to) && from > to)
+    problems.push({ param: 'from', value: from, issue: { kind: 'after-to', to } });
+  for (const column of FILTER_COLUMNS) {
+    for (const value of params.getAll(column).flatMap((v) => v.split(','))) {
+      if (value !== '' && !allowed(column, value))
+        problems.push({ param: column, value, issue: { kind: 'code' } });
+    }
+  }
+  return problems;
 }
 
 /** Writes filters into a copy of the query string, keeping every other parameter. */

@@ -128,6 +128,7 @@ export async function loadTicketFile(
   try {
     if (
       !plan?.groupBy &&
+      !prepared.containsNul &&
       canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)
     ) {
       typed = await readTyped(db, path, prepared, (range) => defineTimeZone(db, timeZone, range));
@@ -230,7 +231,7 @@ async function normaliseRaw(
     rowIdSql: await lineIdSql(db),
     parseTimestamp: options.parseTimestamp,
     expressions: options.expressions,
-    rejectIf: prepared.plan?.rejectIf
+    rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)]
   };
   const gaps = await countSourceGaps(db, normalise);
   const select = normaliseSelect(normalise);
@@ -244,6 +245,13 @@ async function normaliseRaw(
   );
   await markDuplicateIds(db);
   return { unmatchedValues, gaps };
+}
+
+/** A row with a NUL byte in a field holds binary data, not text: rejected with its line. */
+function nulRule(prepared: PreparedFile): Array<{ when: string; reason: string }> {
+  if (!prepared.containsNul) return [];
+  const when = prepared.header.map((_, i) => `strpos(c${i}, chr(0)) > 0`).join(' OR ');
+  return [{ when, reason: 'a field holds a NUL byte (binary data, not text)' }];
 }
 
 function presentColumns(prepared: PreparedFile, options: LoadOptions): string[] {

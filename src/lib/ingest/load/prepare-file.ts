@@ -42,6 +42,8 @@ export interface PreparedFile {
   workbook: WorkbookInfo | null;
   /** Why the loader took the file for an event log; empty when it did not guess one. */
   eventLogEvidence: string[];
+  /** True when a NUL byte occurs past the sample (one inside it refuses the file as binary). */
+  containsNul: boolean;
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -64,7 +66,7 @@ export async function prepareFile(
   let container: 'parquet' | 'xes' | null = null;
   let workbook: WorkbookInfo | null = null;
   try {
-    bytes = await maybeGunzip(input);
+    bytes = await maybeGunzip(input, options.spreadsheet?.sizeLimit);
     if (isParquet(bytes)) {
       bytes = (await parquetToCsvBytes(bytes)).bytes;
       container = 'parquet';
@@ -128,7 +130,8 @@ export async function prepareFile(
     canonicalHeader,
     plan,
     workbook,
-    eventLogEvidence: detected?.evidence ?? []
+    eventLogEvidence: detected?.evidence ?? [],
+    containsNul: decoded.bytes.indexOf(0) >= 0
   };
 }
 

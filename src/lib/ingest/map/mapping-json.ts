@@ -171,8 +171,9 @@ export function mappingFromJson(json: string, headerLength?: number): Mapping {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
-  } catch {
-    throw new Error('stored mapping is not valid JSON');
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new Error(`stored mapping is not valid JSON (${error.message})`, { cause: error });
   }
   if (!isRecord(raw)) throw new Error('stored mapping must be a JSON object');
   entriesOf(raw, 'the mapping');

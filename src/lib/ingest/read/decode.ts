@@ -1,4 +1,6 @@
 /** Text encoding detection and transcoding of uploaded files to UTF-8 (browser and Node). */
+import { LIMITS } from '../../limits';
+import { assertGunzippedSize } from './size-limit';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -92,7 +94,8 @@ function isUtf8(bytes: Uint8Array): { ok: true } | { ok: false; where: string } 
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     decoder.decode(bytes.subarray(0, utf8SafeEnd(bytes, SAMPLE_BYTES)));
-  } catch {
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
     return { ok: false, where: `in the first ${SAMPLE_BYTES / 1024} KiB` };
   }
   if (bytes.length <= SAMPLE_BYTES) return { ok: true };
@@ -104,7 +107,8 @@ function isUtf8(bytes: Uint8Array): { ok: true } | { ok: false; where: string } 
       streaming.decode(bytes.subarray(start, end), { stream: end < bytes.length });
     }
     return { ok: true };
-  } catch {
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
     return { ok: false, where: `after the first ${SAMPLE_BYTES / 1024} KiB` };
   }
 }
@@ -185,8 +189,11 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
 function decodeStrict(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be' | 'gb18030'): string {
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`The file claims to be ${label.toUpperCase()} but contains undecodable bytes`);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new Error(`The file claims to be ${label.toUpperCase()} but contains undecodable bytes`, {
+      cause: error
+    });
   }
 }
 
@@ -211,18 +218,58 @@ export function toUtf8(bytes: Uint8Array): Utf8Result {
   }
 }
 
-/** Decompresses gzip data (`.csv.gz`) with the platform's DecompressionStream; other bytes pass through. */
-export async function maybeGunzip(bytes: Uint8Array): Promise<Uint8Array> {
+function declaredSize(gzip: Uint8Array): number {
+  if (gzip.length < 18) return 0;
+  return new DataView(gzip.buffer, gzip.byteOffset, gzip.byteLength).getUint32(
+    gzip.length - 4,
+    true
+  );
+}
+
+/**
+ * Decompresses gzip data (`.csv.gz`) with the platform's DecompressionStream, counting the
+ * inflated bytes as they come and stopping at `limit` (a small archive can expand without
+ * bound); other bytes pass through.
+ */
+export async function maybeGunzip(
+  bytes: Uint8Array,
+  limit: number = LIMITS.decompressedBytes.max
+): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+  // The trailer's ISIZE (size mod 4 GiB of the last member) can lie low, never high for a
+  // single member: a file that declares too much is refused before anything is inflated.
+  assertGunzippedSize(bytes.length, declaredSize(bytes), limit, true);
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  try {
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The file looks gzip-compressed but could not be decompressed: ${reason}`, {
-      cause: error
-    });
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let inflated = 0;
+  for (;;) {
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`The file looks gzip-compressed but could not be decompressed: ${reason}`, {
+        cause: error
+      });
+    }
+    if (step.done) break;
+    inflated += step.value.length;
+    if (inflated > limit) {
+      chunks.length = 0;
+      await reader.cancel();
+      assertGunzippedSize(bytes.length, inflated, limit);
+    }
+    chunks.push(step.value);
   }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(inflated);
+  let at = 0;
+  for (const chunk of chunks.splice(0)) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

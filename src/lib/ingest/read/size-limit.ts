@@ -1,15 +1,17 @@
 /** The largest upload a tab should try to load, checked before the file is read. */
+import { LIMITS } from '../../limits';
 import { LoadError } from '../load/load-error';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-/** Bytes: 1 GiB, or an eighth of the device memory when the browser reports less than 8 GiB. */
+/** Bytes: `LIMITS.fileBytes` (1 GiB), or an eighth of the device memory when the browser reports less than 8 GiB. */
 export function fileSizeLimit(deviceMemoryGiB?: number): number {
+  const max = LIMITS.fileBytes.max;
   if (deviceMemoryGiB === undefined || !Number.isFinite(deviceMemoryGiB) || deviceMemoryGiB <= 0) {
-    return GiB;
+    return max;
   }
-  return Math.min(GiB, Math.max(64 * MiB, (deviceMemoryGiB * GiB) / 8));
+  return Math.min(max, Math.max(64 * MiB, (deviceMemoryGiB * GiB) / 8));
 }
 
 /** `1.5 GiB`, `300 MiB`, `12 KiB`, `80 B`. */
@@ -30,7 +32,7 @@ export function assertFileSize(name: string, size: number, limit: number): void 
   if (size <= limit) return;
   throw new LoadError(
     'too-large',
-    `"${name}" is ${formatBytes(size)}; this tab loads files up to ${formatBytes(limit)}. ` +
+    `"${name}" is ${formatBytes(size)}; files up to ${formatBytes(limit)} are loaded. ` +
       'Nothing was read. Split the file (e.g. by month) or export fewer columns, then load a part.'
   );
 }
@@ -63,5 +65,28 @@ export function assertInflatedSize(
       `past ${formatBytes(limit)}; files up to ${formatBytes(limit)} are loaded. Nothing was ` +
       'parsed. The archive may be damaged or built to exhaust memory: open it in a spreadsheet ' +
       'program and save it again.'
+  );
+}
+
+/**
+ * Throws a `too-large` LoadError when a gzip file inflates past the limit (counted while
+ * inflating) or its trailer declares more (`declared`, checked before).
+ */
+export function assertGunzippedSize(
+  compressed: number,
+  inflated: number,
+  limit: number,
+  declared = false
+): void {
+  if (inflated <= limit) return;
+  const size = declared
+    ? `declares ${formatBytes(inflated)} unpacked`
+    : `expands to more than ${formatBytes(limit)}`;
+  throw new LoadError(
+    'too-large',
+    `This gzip file (${formatBytes(compressed)}) ${size}; files up to ${formatBytes(limit)} ` +
+      `unpacked are loaded. ${declared ? 'Nothing was decompressed' : 'Decompression stopped there'} ` +
+      'and nothing was loaded. Split the data (e.g. by month) and compress each part; a file ' +
+      'that should be small may be damaged or built to exhaust memory.'
   );
 }

@@ -189,6 +189,14 @@ export function agentsForServiceLevelA(
   );
 }
 
+/** No staffing within 10,000 agents above the offered load meets the target. */
+export class TargetUnreachableError extends Error {
+  constructor() {
+    super('staffing target not reachable');
+    this.name = 'TargetUnreachableError';
+  }
+}
+
 function smallestAgents(
   arrivalRate: number,
   handleSeconds: number,
@@ -204,5 +212,5 @@ function smallestAgents(
     if (m.serviceLevel >= target.serviceLevel && m.occupancy <= (target.maxOccupancy ?? 1))
       return agents;
   }
-  throw new Error('staffing target not reachable');
+  throw new TargetUnreachableError();
 }

@@ -1,5 +1,9 @@
 import { REGIONS } from '../../contract/columns';
+import { LIMITS } from '../../limits';
 import { parseHours, parseWeekdays } from '../staffing/selectors';
+
+/** A scenario cannot add or staff more agents per slot than a staffing table may hold. */
+const AGENTS_MAX = LIMITS.agentsPerSlot.max;
 
 /** A change to agents for matching queue × weekday × hour (wildcards and ranges allowed). */
 export interface AgentsDelta {
@@ -111,7 +115,7 @@ export function validateScenario(value: unknown): Scenario {
         queue: (d.queue as string | undefined) ?? '*',
         weekday: selector(d.weekday ?? '*', `${p}.weekday`, parseWeekdays),
         hour: selector(d.hour ?? '*', `${p}.hour`, parseHours),
-        delta: number(d.delta, `${p}.delta`, -10_000, 10_000)
+        delta: number(d.delta, `${p}.delta`, -AGENTS_MAX, AGENTS_MAX)
       };
     });
   });
@@ -135,7 +139,7 @@ export function validateScenario(value: unknown): Scenario {
         throw new ScenarioError(`${p}.region`, `must be one of ${OVERSEAS.join(', ')}`);
       return {
         region: n.region,
-        seats: number(n.seats, `${p}.seats`, 0, 10_000, true),
+        seats: number(n.seats, `${p}.seats`, 0, AGENTS_MAX, true),
         local_hours: String(selector(n.local_hours ?? '9-18', `${p}.local_hours`, parseHours))
       };
     });
@@ -166,10 +170,8 @@ export function parseScenario(text: string): Scenario {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new ScenarioError(
-      '(document)',
-      `not valid JSON (${e instanceof Error ? e.message : String(e)})`
-    );
+    if (!(e instanceof SyntaxError)) throw e;
+    throw new ScenarioError('(document)', `not valid JSON (${e.message})`);
   }
   return validateScenario(value);
 }

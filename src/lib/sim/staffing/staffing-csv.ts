@@ -1,3 +1,4 @@
+import { numberProblem } from '../../limits';
 import { HOURS_PER_WEEK } from '../model/clock';
 import { parseHours, parseWeekdays, slotsOf } from './selectors';
 import type { StaffingTable } from '../model/types';
@@ -55,9 +56,9 @@ export function parseStaffingCsv(
     if (typeof days === 'string') throw new StaffingCsvError(lineNo, 'weekday', days);
     const hours = parseHours(hour);
     if (typeof hours === 'string') throw new StaffingCsvError(lineNo, 'hour', hours);
-    const value = Number(agents);
-    if (agents === '' || !Number.isFinite(value) || value < 0)
-      throw new StaffingCsvError(lineNo, 'agents', `"${agents}" is not a number ≥ 0`);
+    const value = agents === '' ? Number.NaN : Number(agents);
+    const problem = numberProblem('agentsPerSlot', value);
+    if (problem) throw new StaffingCsvError(lineNo, 'agents', `"${agents}": ${problem}`);
     for (const q of queue === '*' ? queues : [queue]) {
       for (const s of slotsOf(days, hours)) {
         table[q]![s] = value;

@@ -8,6 +8,7 @@ import { ScenarioError, validateScenario } from '../scenarios/scenario';
 import { currentAwareness } from '../scenarios/scenario-apply';
 import { drainInSlices } from '../scenarios/steps';
 import { whatIfSteps } from '../scenarios/what-if';
+import { numberProblem } from '../../limits';
 
 /** Back to the event loop for a moment, so that queued messages (a cancel) are delivered. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -87,6 +88,13 @@ export function createSimHandler(
       }
       const scenario =
         request.scenario === undefined ? undefined : validateScenario(request.scenario);
+      for (const [name, value] of [
+        ['replications', request.replications],
+        ['seed', request.seed]
+      ] as const) {
+        const problem = numberProblem(name, value);
+        if (problem) throw new Error(`${name} ${value}: ${problem}`);
+      }
       const total = request.replications * (scenario ? 2 : 1);
       let done = 0;
       post({ type: 'progress', id, done, total });
