@@ -3,6 +3,7 @@ import { BACKTEST_MESSAGES } from '../../src/lib/i18n/backtest-messages';
 import { DATA_MESSAGES } from '../../src/lib/i18n/data-messages';
 import { MESSAGES } from '../../src/lib/i18n/messages';
 import { PAGE_MESSAGES } from '../../src/lib/i18n/page-messages';
+import { POLISH_MESSAGES } from '../../src/lib/i18n/polish-messages';
 import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
 import { SPREADSHEET_MESSAGES } from '../../src/lib/i18n/spreadsheet-messages';
 
@@ -13,7 +14,8 @@ describe('interface messages', () => {
       BACKTEST_MESSAGES,
       PAGE_MESSAGES,
       DATA_MESSAGES,
-      SPREADSHEET_MESSAGES
+      SPREADSHEET_MESSAGES,
+      POLISH_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];

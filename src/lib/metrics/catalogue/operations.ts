@@ -191,6 +191,7 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     sections: ['routing'],
     seed: 289,
     tolerance: 0,
+    population: () => ({ all: raw('true_intent IS NOT NULL') }),
     aggregates: () => ({
       distinct: raw('CAST(count(DISTINCT true_intent) AS DOUBLE)'),
       n: countWhere('true_intent IS NOT NULL')
@@ -212,7 +213,8 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     tolerance: 0.01,
     ...ratioOf(
       'ai_intent <> true_intent',
-      'ai_intent IS NOT NULL AND true_intent IS NOT NULL AND cross_business'
+      'ai_intent IS NOT NULL AND true_intent IS NOT NULL AND cross_business',
+      'numerator'
     )
   },
   {
@@ -228,6 +230,6 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     sections: ['routing', 'improvements'],
     seed: 0.17,
     tolerance: 0.01,
-    ...ratioOf('duplicate_answer', 'bot_answered AND agent_answered_at IS NOT NULL')
+    ...ratioOf('duplicate_answer', 'bot_answered AND agent_answered_at IS NOT NULL', 'numerator')
   }
 ];
