@@ -45,6 +45,7 @@ export type DrillKey =
   | 'hour'
   | 'stage'
   | 'staffed'
+  | 'week'
   | MetricDrillKey;
 
 export interface DrillCondition {
@@ -58,6 +59,7 @@ const KEYS: readonly string[] = [
   'hour',
   'stage',
   'staffed',
+  'week',
   ...METRIC_KEYS
 ];
 
@@ -83,12 +85,22 @@ function validValue(key: DrillKey, value: string): boolean {
   if (value.length === 0 || value.length > MAX_VALUE_LENGTH) return false;
   if (key === 'hour') return /^(?:[01]?\d|2[0-3])$/.test(value);
   if (key === 'stage') return value in STAGES;
+  if (key === 'week') return isMonday(value);
   if (key === 'population') return metricPopulation(value) !== null;
   if (key === 'failing') return metricPopulation(value)?.failing !== undefined;
   if (key === 'staffed' || (BOOL_COLUMNS as readonly string[]).includes(key)) {
     return value === 'true' || value === 'false';
   }
   return true;
+}
+
+/** A real calendar Monday as YYYY-MM-DD (the first day of an ISO week). */
+function isMonday(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return (
+    !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value) && day.getUTCDay() === 1
+  );
 }
 
 /** Drill-down conditions from the query string (`drill=column:value`, repeatable); invalid ones are dropped. */
@@ -122,6 +134,7 @@ function conditionSql(c: DrillCondition, settings: MetricSettings): Sql {
     const condition = c.key === 'failing' ? population?.failing : population?.all;
     return condition ? sql`(${condition})` : raw('FALSE');
   }
+  if (c.key === 'week') return sql`date_trunc('week', created_local) = CAST(${c.value} AS DATE)`;
   if (c.key === 'hour') return sql`hour(created_local) = CAST(${c.value} AS INTEGER)`;
   if (c.key === 'stage') return raw(`(${STAGES[c.value] ?? 'FALSE'})`);
   if (c.key === 'staffed') {

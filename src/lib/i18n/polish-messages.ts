@@ -18,9 +18,14 @@ export const POLISH_MESSAGES = {
   plWeek: m('周（周一开始）', 'Week (from Monday)'),
   plTotal: m('合计', 'All'),
   plWorstWeek: m(
-    '最差的一周：{week}，{value}；当周最差的{dimension}：{key}（{keyValue}，{n} 张工单）',
-    'Worst week: {week} at {value}; worst {dimension} that week: {key} ({keyValue}, {n} tickets)'
+    '最差的一周：{week}（{value}）。拉低当周的{dimension}：{key}，当周 {keyValue}（平时 {usual}，{n} 张工单）。',
+    'Worst week: {week} at {value}. The {dimension} that pulled it down: {key}, {keyValue} that week against {usual} over all weeks ({n} tickets).'
   ),
+  plWorstWeekOnly: m(
+    '最差的一周：{week}（{value}）；没有哪个取值明显低于其平时水平。',
+    'Worst week: {week} at {value}; no value fell clearly below its usual level.'
+  ),
+  plEmptyValue: m('（空）', '(empty)'),
   plNoBreakdown: m(
     '当前筛选下没有可分解的数据。',
     'Nothing to break down under the current filters.'
