@@ -7,7 +7,7 @@ import { loadTicketFile, type LoadReport } from '../../src/lib/ingest/load/load'
 import { METRICS } from '../../src/lib/metrics/catalogue';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import type { Filters } from '../../src/lib/metrics/filters';
-import type { ScalarResult } from '../../src/lib/metrics/types';
+import type { MapResult, ScalarResult } from '../../src/lib/metrics/types';
 import { ticketCount } from '../../src/lib/queries/tickets';
 import { openNodeDb } from '../../src/lib/db/node';
 
@@ -66,6 +66,19 @@ describe('drill populations equal the catalogue’s denominators (native DuckDB,
     const open = await ticketCount(db, {}, [...domestic, { key: 'status', value: 'open' }]);
     expect(open).toBeGreaterThan(0);
     expect(population).toBe(everyDomestic - open);
+  });
+
+  it('the tier funnel narrows at every stage after the transfer, and each stage drills to its count', async () => {
+    const [funnel] = await computeMetrics(db, {
+      present: report.presentColumns,
+      ids: ['tier_funnel']
+    });
+    const values = (funnel as MapResult).values;
+    expect(values.picked_up!).toBeLessThanOrEqual(values.human_requested!);
+    expect(values.resolved_by_human!).toBeLessThanOrEqual(values.picked_up!);
+    for (const [stage, value] of Object.entries(values)) {
+      expect(await ticketCount(db, {}, [{ key: 'stage', value: stage }]), stage).toBe(value);
+    }
   });
 
   it('pickup opens the human requests that missed 20 s', async () => {

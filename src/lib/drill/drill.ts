@@ -32,7 +32,8 @@ const STAGES: Record<string, string> = {
   bot_answered: 'bot_answered',
   human_requested: 'human_requested_at IS NOT NULL',
   picked_up: 'human_requested_at IS NOT NULL AND agent_answered_at IS NOT NULL',
-  resolved_by_human: "status = 'resolved' AND resolved_by IN ('agent', 'expert')"
+  resolved_by_human:
+    "human_requested_at IS NOT NULL AND agent_answered_at IS NOT NULL AND status = 'resolved' AND resolved_by IN ('agent', 'expert')"
 };
 
 /** `population:<metric id>` = the metric's denominator; `failing:<metric id>` = the tickets that fail it. */
