@@ -39,6 +39,10 @@ export const POLISH_MESSAGES = {
   plWorstMark: m('最差', 'worst'),
   plHigherBetter: m('越高越好', 'higher is better'),
   plLowerBetter: m('越低越好', 'lower is better'),
+  plSeeReasons: m(
+    '按原因分组查看，并查看修正方法',
+    'See the reasons grouped, with where to fix each'
+  ),
   plSummaryTitle: m('上传结果', 'After the upload'),
   plMappedAuto: m(
     '已自动对应 {mapped} 个字段（文件共 {headers} 列）：{exact} 个按列名完全一致，{synonym} 个按同义词，{values} 个按取值，{preset} 个按预设。',
