@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
 import { drillFromParams, type DrillCondition } from '../../src/lib/drill/drill';
 import { METRIC_DRILL, toggledMetricDrill } from '../../src/lib/drill/metric-drill';
-import { loadTicketFile, type LoadReport } from '../../src/lib/ingest/load/load';
+import type { LoadReport } from '../../src/lib/ingest/load/load';
 import { METRICS } from '../../src/lib/metrics/catalogue';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import type { Filters } from '../../src/lib/metrics/filters';
 import type { MapResult, ScalarResult } from '../../src/lib/metrics/types';
 import { ticketCount } from '../../src/lib/queries/tickets';
-import { openNodeDb } from '../../src/lib/db/node';
+import { openBundled } from '../support/bundled-data';
 
 /** Rates where a ticket in the numerator is the bad outcome (a misjudgment, a duplicate, a gap). */
 const LOWER_IS_BETTER = new Set([
@@ -24,9 +23,7 @@ describe('drill populations equal the catalogue’s denominators (native DuckDB,
   let db: Db;
   let report: LoadReport;
   beforeAll(async () => {
-    db = await openNodeDb();
-    const bytes = new Uint8Array(readFileSync('data/tickets.csv.gz'));
-    report = await loadTicketFile(db, { name: 'tickets.csv.gz', bytes });
+    ({ db, report } = await openBundled());
   }, 120_000);
   afterAll(() => db.close());
 

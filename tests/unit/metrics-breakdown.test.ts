@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
 import { drillFromParams } from '../../src/lib/drill/drill';
-import { loadTicketFile, type LoadReport } from '../../src/lib/ingest/load/load';
+import type { LoadReport } from '../../src/lib/ingest/load/load';
 import {
   breakdownDimensions,
   breakdownMetrics,
@@ -13,6 +11,7 @@ import {
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import type { ScalarResult } from '../../src/lib/metrics/types';
 import { ticketCount } from '../../src/lib/queries/tickets';
+import { openBundled } from '../support/bundled-data';
 import { ENGINES } from '../support/engines';
 import { loadCsv } from '../fixtures/metrics/harness';
 
@@ -23,9 +22,7 @@ describe('breakdown week × channel on the bundled data (native DuckDB)', () => 
   let db: Db;
   let report: LoadReport;
   beforeAll(async () => {
-    db = await openNodeDb();
-    const bytes = new Uint8Array(readFileSync('data/tickets.csv.gz'));
-    report = await loadTicketFile(db, { name: 'tickets.csv.gz', bytes });
+    ({ db, report } = await openBundled());
   }, 120_000);
   afterAll(() => db.close());
 
