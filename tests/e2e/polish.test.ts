@@ -19,19 +19,10 @@ const EVERY_PAGE = [
 ];
 
 async function loaded(page: Page): Promise<void> {
-  await page.waitForSelector(
-    'main:not([aria-busy="true"]) [data-load-report], main:not([aria-busy="true"]) h1',
-    {
-      timeout: 90_000
-    }
-  );
-  await page.waitForFunction(
-    () => document.querySelector('main')?.getAttribute('aria-busy') !== 'true',
-    undefined,
-    {
-      timeout: 90_000
-    }
-  );
+  await page.waitForSelector('main:not([aria-busy="true"])', {
+    state: 'attached',
+    timeout: 90_000
+  });
 }
 
 const drillTotal = async (page: Page) =>
