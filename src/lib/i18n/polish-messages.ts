@@ -62,7 +62,7 @@ export const POLISH_MESSAGES = {
     '拒绝原因（按原因分组计数；一行可有多个原因）',
     'Why rows were rejected (grouped and counted; a row can have several reasons)'
   ),
-  plReasonRows: m('{n} 行', '{n} rows'),
+  plReasonRows: m('{n} 行', '{n} row(s)'),
   plReasonExamples: m('例如：{values}', 'e.g. {values}'),
   plFixValueMap: m('在取值对应中映射这些值', 'Map these values in the value map'),
   plFixColumn: m('检查为 {column} 选择的列', 'Check the column chosen for {column}'),
