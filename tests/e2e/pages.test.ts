@@ -93,7 +93,9 @@ describe('section pages', () => {
     expect(asa).not.toBeNull();
     await page.click('[data-drill-card="avg_wait_seconds"]');
     await page.waitForSelector('[data-drill-ready="true"] tbody tr');
-    expect(new URL(page.url()).searchParams.getAll('drill')).toEqual(['stage:picked_up']);
+    expect(new URL(page.url()).searchParams.getAll('drill')).toEqual([
+      'population:avg_wait_seconds'
+    ]);
     const total = Number(await page.getAttribute('[data-drill-total]', 'data-drill-total'));
     expect(total).toBeGreaterThan(1000);
     expect(await page.$$('.drill tbody tr')).toHaveLength(25);

@@ -5,6 +5,7 @@ import { DATA_MESSAGES } from '../../src/lib/i18n/data-messages';
 import { FAULT_MESSAGES } from '../../src/lib/i18n/fault-messages';
 import { MESSAGES } from '../../src/lib/i18n/messages';
 import { PAGE_MESSAGES } from '../../src/lib/i18n/page-messages';
+import { POLISH_MESSAGES } from '../../src/lib/i18n/polish-messages';
 import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
 import { SPREADSHEET_MESSAGES } from '../../src/lib/i18n/spreadsheet-messages';
 import { OPEN_MESSAGES } from '../../src/lib/i18n/open-messages';
@@ -19,7 +20,8 @@ describe('interface messages', () => {
       SPREADSHEET_MESSAGES,
       CARDS_MESSAGES,
       OPEN_MESSAGES,
-      FAULT_MESSAGES
+      FAULT_MESSAGES,
+      POLISH_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];

@@ -8,6 +8,7 @@ import {
   type DrillCondition
 } from '../../src/lib/drill/drill';
 import { filteredTickets } from '../../src/lib/metrics/filters';
+import { DEFAULT_SETTINGS } from '../../src/lib/metrics/settings';
 import { histogram } from '../../src/lib/queries/distributions';
 import { ticketsByHourOfWeek, ticketsByLocalHour } from '../../src/lib/queries/hours';
 import { topConfusedIntents } from '../../src/lib/queries/intents';
@@ -55,7 +56,7 @@ describe.each(ENGINES)('queries and drill on $name DuckDB', ({ open }) => {
   afterAll(async () => db.close());
 
   const ids = async (drill: DrillCondition[], staffed?: { start: number; end: number }) => {
-    const q = sql`${filteredTickets({})} SELECT ticket_id FROM t WHERE ${drillWhere(drill, staffed)} ORDER BY ticket_id`;
+    const q = sql`${filteredTickets({})} SELECT ticket_id FROM t WHERE ${drillWhere(drill, staffed ? { ...DEFAULT_SETTINGS, staffedHours: staffed } : DEFAULT_SETTINGS)} ORDER BY ticket_id`;
     return (await db.query<{ ticket_id: string }>(q.text, q.params)).map((r) => r.ticket_id);
   };
 

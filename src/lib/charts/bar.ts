@@ -31,7 +31,8 @@ export function barOption(
       color: theme.muted,
       interval: 0,
       width: config.horizontal ? 200 : 90,
-      overflow: 'truncate'
+      // Wrapped, not cut: "Support mini-program" must stay readable.
+      overflow: 'break'
     }
   };
   const valueAxis = {
@@ -67,7 +68,7 @@ export function barOption(
     ...baseOption(theme),
     grid: config.horizontal
       ? { left: 210, right: 64, top: hasSeed ? 32 : 16, bottom: 28 }
-      : { left: 64, right: 24, top: hasSeed ? 40 : 28, bottom: 48 },
+      : { left: 64, right: 24, top: hasSeed ? 40 : 28, bottom: 64 },
     legend: hasSeed ? { top: 0, textStyle: { color: theme.text } } : undefined,
     tooltip: {
       trigger: 'axis',

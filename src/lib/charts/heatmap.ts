@@ -11,10 +11,17 @@ export interface HeatmapData {
 /** Counts on a grid of two categorical axes, labelled in each cell. */
 export function heatmapOption(
   data: HeatmapData,
-  config: { xName: string; yName: string; showLabels?: boolean },
+  config: {
+    xName: string;
+    yName: string;
+    showLabels?: boolean;
+    /** How the legend writes its ends (counts by default). */
+    format?: (value: number) => string;
+  },
   theme: ChartTheme
 ): EChartsCoreOption {
   const max = Math.max(1, ...data.cells.map((c) => c[2]));
+  const format = config.format ?? ((v: number) => Math.round(v).toLocaleString());
   return {
     ...baseOption(theme),
     grid: { left: 150, right: 72, top: 16, bottom: 72 },
@@ -38,6 +45,8 @@ export function heatmapOption(
       min: 0,
       max,
       calculable: false,
+      // Numbers at both ends of the colour scale: a legend without them says nothing.
+      text: [format(max), format(0)],
       orient: 'vertical',
       right: 0,
       top: 'middle',

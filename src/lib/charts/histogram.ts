@@ -7,6 +7,8 @@ export interface HistogramLabels {
   axis: string;
   share: string;
   overflow: string;
+  /** A value of the measure as people read it (`2.4 d`, not `3407`); plain digits otherwise. */
+  value?: (v: number) => string;
 }
 
 const MARKS = ['p50', 'p90', 'p95'] as const;
@@ -17,7 +19,9 @@ export function histogramOption(
   labels: HistogramLabels,
   theme: ChartTheme
 ): EChartsCoreOption {
-  const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const fmt =
+    labels.value ??
+    ((v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)));
   const toAxis = (v: number) => (h.scale === 'log' ? Math.log10(1 + Math.max(v, 0)) : v);
   const fromAxis = (a: number) => (h.scale === 'log' ? 10 ** a - 1 : a);
   const categories = Array.from({ length: h.bins }, (_, i) =>

@@ -1,23 +1,28 @@
-import type { DrillCondition } from './drill';
+import { METRICS } from '../metrics/catalogue';
+import { DEFAULT_SETTINGS } from '../metrics/settings';
+import type { DrillCondition, MetricDrillKey } from './drill';
 
-/** The tickets a metric card opens: the population its figure is computed on. */
-export const METRIC_DRILL: Record<string, DrillCondition[]> = {
-  fund_safety_hotline_share: [{ key: 'is_fund_safety', value: 'true' }],
-  cross_border_resolution_rate: [{ key: 'issue_type', value: 'cross_border_payment' }],
-  domestic_resolution_rate: [{ key: 'region', value: 'domestic' }],
-  enterprise_speedup: [{ key: 'customer_type', value: 'enterprise' }],
-  enterprise_sla_rate: [{ key: 'customer_type', value: 'enterprise' }],
-  nonstandard_escalation_rate: [{ key: 'emergency_type', value: 'other' }],
-  nonstandard_escalated_resolve_minutes: [
-    { key: 'emergency_type', value: 'other' },
-    { key: 'escalated', value: 'true' }
-  ],
-  translation_delay_hours: [{ key: 'is_overseas', value: 'true' }],
-  offhours_gap_rate: [
-    { key: 'is_overseas', value: 'true' },
-    { key: 'staffed', value: 'false' }
-  ],
-  duplicate_answer_rate: [{ key: 'duplicate_answer', value: 'true' }],
-  pickup_within_20s: [{ key: 'stage', value: 'human_requested' }],
-  avg_wait_seconds: [{ key: 'stage', value: 'picked_up' }]
-};
+/**
+ * The tickets a metric card opens, from the catalogue's own populations: a rate opens the tickets
+ * that fail it (with a toggle to its whole denominator), any other figure the tickets it is
+ * computed on.
+ */
+export const METRIC_DRILL: Record<string, DrillCondition[]> = Object.fromEntries(
+  METRICS.flatMap((metric) => {
+    const population = metric.population?.(DEFAULT_SETTINGS);
+    if (!population) return [];
+    const key: MetricDrillKey = population.failing ? 'failing' : 'population';
+    return [[metric.id, [{ key, value: metric.id }]]];
+  })
+);
+
+/** The same drill with the metric's failing tickets swapped for its whole denominator, or back. */
+export function toggledMetricDrill(conditions: readonly DrillCondition[]): DrillCondition[] {
+  return conditions.map((c) =>
+    c.key === 'failing'
+      ? { key: 'population', value: c.value }
+      : c.key === 'population'
+        ? { key: 'failing', value: c.value }
+        : c
+  );
+}

@@ -7,3 +7,11 @@ export function openDrill(conditions: readonly DrillCondition[]): Promise<void> 
   const params = paramsWithDrill(page.url.searchParams, conditions);
   return goto(`?${params.toString()}`, { noScroll: true, keepFocus: true });
 }
+
+/** Puts the drill-down's sort into the URL (`sort`, `dir`), replacing the history entry. */
+export function openSorted(sort: string, direction: 'asc' | 'desc'): Promise<void> {
+  const params = new URLSearchParams(page.url.searchParams);
+  params.set('sort', sort);
+  params.set('dir', direction);
+  return goto(`?${params.toString()}`, { noScroll: true, keepFocus: true, replaceState: true });
+}

@@ -27,7 +27,7 @@ const CODE_LABELS: Record<string, { zh: string; en: string }> = {
   bot_answered: { zh: '机器人已答复', en: 'Bot answered' },
   human_requested: { zh: '转人工', en: 'Asked for a human' },
   picked_up: { zh: '坐席接通', en: 'Picked up' },
-  resolved_by_human: { zh: '坐席/专家解决', en: 'Resolved by agent/expert' },
+  resolved_by_human: { zh: '接通后由坐席/专家解决', en: 'Resolved by agent/expert after pickup' },
   total: { zh: '催单次数', en: 'Follow-up contacts' },
   share: { zh: '占全部接触', en: 'Share of all contacts' },
   account_stolen: { zh: '账号被盗', en: 'Account stolen' },

@@ -2,10 +2,30 @@ import { MESSAGES, type MessageKey } from './messages';
 
 export type Lang = 'zh' | 'en';
 
+function asLang(value: string | null | undefined): Lang | null {
+  return value === 'en' || value === 'zh' ? value : null;
+}
+
+/** The first of the browser's preferred languages that the interface speaks (Chinese by default). */
+export function browserLang(languages: readonly string[]): Lang {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'zh' || primary === 'en') return primary;
+  }
+  return 'zh';
+}
+
+/** `?lang=` in the address, else the user's earlier choice, else the browser's languages. */
 function initialLang(): Lang {
-  if (typeof localStorage === 'undefined') return 'zh';
-  const saved = localStorage.getItem('lang');
-  return saved === 'en' || saved === 'zh' ? saved : 'zh';
+  if (typeof localStorage === 'undefined' || typeof location === 'undefined') return 'zh';
+  const asked = asLang(new URLSearchParams(location.search).get('lang'));
+  if (asked) {
+    localStorage.setItem('lang', asked);
+    return asked;
+  }
+  const saved = asLang(localStorage.getItem('lang'));
+  if (saved) return saved;
+  return browserLang(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
 class I18n {

@@ -6,6 +6,7 @@ import { SPREADSHEET_MESSAGES } from './spreadsheet-messages';
 import { CARDS_MESSAGES } from './cards-messages';
 import { OPEN_MESSAGES } from './open-messages';
 import { FAULT_MESSAGES } from './fault-messages';
+import { POLISH_MESSAGES } from './polish-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -83,7 +84,8 @@ export const MESSAGES = {
   ...SPREADSHEET_MESSAGES,
   ...CARDS_MESSAGES,
   ...OPEN_MESSAGES,
-  ...FAULT_MESSAGES
+  ...FAULT_MESSAGES,
+  ...POLISH_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

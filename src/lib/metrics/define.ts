@@ -1,4 +1,4 @@
-import { raw, type Sql } from '../db/sql';
+import { raw, sql, type Sql } from '../db/sql';
 import type { AggregateMetric, Sample } from './types';
 
 type Compute = AggregateMetric['compute'];
@@ -7,9 +7,23 @@ type Compute = AggregateMetric['compute'];
 export const countWhere = (condition: string): Sql =>
   raw(`CAST(count(*) FILTER (WHERE ${condition}) AS DOUBLE)`);
 
+/** Which tickets of a rate's denominator fail it: those outside the numerator, those in it, or none. */
+export type Failures = 'rest' | 'numerator' | 'none';
+
+/** A rate's drill population: its denominator and the tickets that fail it. */
+export function ratePopulation(numerator: Sql, denominator: Sql, failures: Failures = 'rest') {
+  if (failures === 'none') return { all: denominator };
+  const failing =
+    failures === 'numerator'
+      ? sql`(${denominator}) AND (${numerator})`
+      : sql`(${denominator}) AND (${numerator}) IS NOT TRUE`;
+  return { all: denominator, failing };
+}
+
 /** num ÷ den over the filtered tickets; null (not 0) when the denominator is empty. */
-export function ratioOf(numerator: string, denominator: string) {
+export function ratioOf(numerator: string, denominator: string, failures: Failures = 'rest') {
   return {
+    population: () => ratePopulation(raw(numerator), raw(denominator), failures),
     aggregates: () => ({
       num: countWhere(`(${denominator}) AND (${numerator})`),
       den: countWhere(denominator)
@@ -34,7 +48,8 @@ export function meanOf(expression: string, condition: string) {
       mean: raw(`avg(${expression}) FILTER (WHERE ${condition} AND ${expression} IS NOT NULL)`),
       n: countWhere(`${condition} AND ${expression} IS NOT NULL`)
     }),
-    compute: ((a) => ({ value: a.n ? a.mean : null, n: a.n ?? 0 })) as Compute
+    compute: ((a) => ({ value: a.n ? a.mean : null, n: a.n ?? 0 })) as Compute,
+    population: () => ({ all: raw(`${condition} AND ${expression} IS NOT NULL`) })
   };
 }
 
@@ -52,6 +67,7 @@ export function quantileOf(expression: string, condition: string, q: number) {
       q: raw(`quantile_cont(${expression}, ${q}) FILTER (WHERE ${where})`),
       n: countWhere(where)
     }),
-    compute: ((a) => ({ value: a.n ? a.q : null, n: a.n ?? 0 })) as Compute
+    compute: ((a) => ({ value: a.n ? a.q : null, n: a.n ?? 0 })) as Compute,
+    population: () => ({ all: raw(where) })
   };
 }

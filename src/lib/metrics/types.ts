@@ -30,6 +30,16 @@ interface MetricBase {
   variantOf?: string;
   /** What the empty denominator lacks, e.g. `first_response_at`: the reason says "no tickets with …". */
   emptyWhat?: string;
+  /**
+   * The tickets the figure is computed on (its denominator) and, for a rate, the ones that fail
+   * it: trusted SQL conditions over `t`, what a card's "View tickets" opens.
+   */
+  population?: (s: MetricSettings) => Population;
+}
+
+export interface Population {
+  all: Sql;
+  failing?: Sql;
 }
 
 /** The values a mean or quantile is taken over (trusted catalogue SQL), for period comparisons. */

@@ -5,6 +5,7 @@ import type { LoadReport } from '../ingest/load/load';
 import type { Filters } from '../metrics/filters';
 import { dataset } from './dataset.svelte';
 import { precomputedFigures } from './precomputed.svelte';
+import { useResource } from './resource.svelte';
 import { filtersFromParams } from './url-filters';
 
 export interface QueryContext {
@@ -18,55 +19,45 @@ export interface QueryOptions<T> {
   precomputed?: (figures: BundledFigures) => T;
 }
 
+/** The loaded dataset's version and the URL's filters: what every page query depends on. */
+export function datasetInputs(): { version: number; filters: Filters } | null {
+  const version = dataset.version;
+  if (!dataset.report || version === 0) return null;
+  return { version, filters: filtersFromParams(page.url.searchParams) };
+}
+
 /**
- * Runs a query against the loaded data whenever the dataset or the URL's filters change.
- * Results are kept raw (not deep proxies); a stale answer never replaces a newer one. While
- * the bundled dataset is still loading and no filter is set, `precomputed` answers at once.
+ * A query against the loaded data, re-run whenever the dataset or the URL's filters change.
+ * While the bundled dataset is still loading and no filter is set, `precomputed` answers at
+ * once from the build-time figures; `loading` stays true until the engine answers.
  */
 export function useQuery<T>(
   run: (context: QueryContext) => Promise<T>,
   { precomputed }: QueryOptions<T> = {}
 ) {
-  const state = $state<{
-    data: T | undefined;
-    loading: boolean;
-    error: string | null;
-    /** `data` comes from the build; `loading` stays true until the engine answers. */
-    precomputed: boolean;
-  }>({ data: undefined, loading: true, error: null, precomputed: false });
-  let latest = 0;
-  const filterKey = $derived(JSON.stringify(filtersFromParams(page.url.searchParams)));
-
-  $effect(() => {
-    const version = dataset.version;
+  const resource = useResource(datasetInputs, async ({ filters }) => {
     const report = dataset.report;
-    const filters = JSON.parse(filterKey) as Filters;
-    if (!report || version === 0) {
-      const figures = precomputed ? precomputedFigures(filters) : null;
-      state.data = figures ? precomputed!(figures) : undefined;
-      state.precomputed = figures !== null;
-      state.loading = true;
-      return;
-    }
-    const ticket = ++latest;
-    state.loading = true;
-    dataset
-      .db()
-      .then((db) => run({ db, filters, report }))
-      .then((data) => {
-        if (ticket !== latest) return;
-        state.data = data;
-        state.error = null;
-        state.precomputed = false;
-      })
-      .catch((error: unknown) => {
-        if (ticket !== latest) return;
-        state.error = error instanceof Error ? error.message : String(error);
-      })
-      .finally(() => {
-        if (ticket === latest) state.loading = false;
-      });
+    if (!report) throw new Error('no dataset loaded');
+    return run({ db: await dataset.db(), filters, report });
   });
-
-  return state;
+  const early = $derived.by(() => {
+    if (!precomputed || datasetInputs() !== null) return undefined;
+    const figures = precomputedFigures(filtersFromParams(page.url.searchParams));
+    return figures ? precomputed(figures) : undefined;
+  });
+  return {
+    get data() {
+      return resource.value ?? early;
+    },
+    get loading() {
+      return resource.loading || datasetInputs() === null;
+    },
+    get error() {
+      return resource.error;
+    },
+    /** `data` comes from the build, not yet from the engine. */
+    get precomputed() {
+      return resource.value === undefined && early !== undefined;
+    }
+  };
 }

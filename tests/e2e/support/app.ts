@@ -8,7 +8,7 @@ export interface AppSession {
   url: string;
   /** Every request the pages made that did not go to the app's own 127.0.0.1 server. */
   foreignRequests: string[];
-  open(path?: string): Promise<Page>;
+  open(path?: string, options?: { locale?: string; width?: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -24,8 +24,12 @@ export async function startApp(): Promise<AppSession> {
     browser,
     url: server.url,
     foreignRequests,
-    async open(path = '/') {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    async open(path = '/', options: { locale?: string; width?: number } = {}) {
+      // The interface follows the browser's language; tests read it in Chinese unless told otherwise.
+      const page = await browser.newPage({
+        viewport: { width: options.width ?? 1400, height: 1000 },
+        locale: options.locale ?? 'zh-CN'
+      });
       page.on('request', (request) => {
         const target = request.url();
         if (!target.startsWith(server.url) && !/^(data|blob):/.test(target)) {

@@ -430,7 +430,8 @@ export async function rejectedRows(
   return [...valueRows, ...structural].sort((a, b) => a.line - b.line).slice(0, limit);
 }
 
-function describeParseError(message: string): string {
+/** A DuckDB CSV parser error as a reason a person can act on. */
+export function describeParseError(message: string): string {
   const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (counts) return `wrong number of fields: expected ${counts[1]}, found ${counts[2]}`;
   const size = /Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)/.exec(message);

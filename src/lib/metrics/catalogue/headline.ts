@@ -1,5 +1,5 @@
 import { raw, sql } from '../../db/sql';
-import { countWhere, divide, ratioOf, RESOLVED, RESOLVED_OR_NOT } from '../define';
+import { countWhere, divide, ratePopulation, ratioOf, RESOLVED, RESOLVED_OR_NOT } from '../define';
 import type { MetricDef } from '../types';
 
 const SELF_SERVED = "status = 'resolved' AND resolved_by IN ('bot', 'self_service')";
@@ -16,6 +16,7 @@ function speedup(aggregate: 'median' | 'avg') {
       ),
       n: countWhere(RESOLVED_WITH_TIME)
     }),
+    population: () => ({ all: raw(RESOLVED_WITH_TIME) }),
     compute: (a: Record<string, number | null>) => {
       const ok = a.enterprise != null && a.individual != null && a.individual > 0;
       return { value: ok ? 1 - a.enterprise! / a.individual! : null, n: a.n ?? 0 };
@@ -67,6 +68,11 @@ export const HEADLINE_METRICS: MetricDef[] = [
     sections: ['headline', 'routing'],
     seed: 0.67,
     tolerance: 0.01,
+    population: (s) =>
+      ratePopulation(
+        sql`wait_seconds <= ${s.pickupThresholdSeconds}`,
+        raw('human_requested_at IS NOT NULL')
+      ),
     aggregates: (s) => ({
       num: sql`CAST(count(*) FILTER (WHERE human_requested_at IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
       den: countWhere('human_requested_at IS NOT NULL')
@@ -86,6 +92,11 @@ export const HEADLINE_METRICS: MetricDef[] = [
     requires: ['human_requested_at', 'agent_answered_at'],
     sections: ['headline', 'routing'],
     seed: null,
+    population: (s) =>
+      ratePopulation(
+        sql`wait_seconds <= ${s.pickupThresholdSeconds}`,
+        raw('wait_seconds IS NOT NULL')
+      ),
     aggregates: (s) => ({
       num: sql`CAST(count(*) FILTER (WHERE wait_seconds IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
       den: countWhere('wait_seconds IS NOT NULL')

@@ -151,8 +151,8 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     label: { zh: '三级分流漏斗', en: 'Service tier funnel' },
     unit: 'count',
     definition: {
-      zh: '全部工单 → 机器人已答复 → 转人工 → 坐席接通 → 由坐席/专家解决。',
-      en: 'All tickets → bot_answered → human_requested_at set → picked up → resolved by agent/expert.'
+      zh: '全部工单 → 机器人已答复 → 转人工 → 坐席接通 → 接通后由坐席/专家解决。最后一级只计已接通的转人工请求：工单型渠道（如海外、企业专线）中坐席直接处理、从未转人工的工单不在这条路径上，计入它们会使最后一级大于“坐席接通”。',
+      en: 'All tickets → bot_answered → human_requested_at set → picked up → resolved by agent/expert after that pickup. The last stage counts picked-up human requests only: tickets that agents work directly without a transfer (work-item channels such as overseas support or the enterprise line) are not on this path, and counting them made the last stage larger than “picked up”.'
     },
     requires: ['bot_answered', 'human_requested_at'],
     sections: ['routing'],
@@ -163,7 +163,7 @@ export const OPERATIONS_METRICS: MetricDef[] = [
         UNION ALL SELECT 2, 'bot_answered', ${countWhere('bot_answered').text} FROM t
         UNION ALL SELECT 3, 'human_requested', ${countWhere('human_requested_at IS NOT NULL').text} FROM t
         UNION ALL SELECT 4, 'picked_up', ${countWhere('human_requested_at IS NOT NULL AND agent_answered_at IS NOT NULL').text} FROM t
-        UNION ALL SELECT 5, 'resolved_by_human', ${countWhere("status = 'resolved' AND resolved_by IN ('agent', 'expert')").text} FROM t
+        UNION ALL SELECT 5, 'resolved_by_human', ${countWhere("human_requested_at IS NOT NULL AND agent_answered_at IS NOT NULL AND status = 'resolved' AND resolved_by IN ('agent', 'expert')").text} FROM t
       ) ORDER BY k`)
   },
   {
@@ -191,6 +191,7 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     sections: ['routing'],
     seed: 289,
     tolerance: 0,
+    population: () => ({ all: raw('true_intent IS NOT NULL') }),
     aggregates: () => ({
       distinct: raw('CAST(count(DISTINCT true_intent) AS DOUBLE)'),
       n: countWhere('true_intent IS NOT NULL')
@@ -212,7 +213,8 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     tolerance: 0.01,
     ...ratioOf(
       'ai_intent <> true_intent',
-      'ai_intent IS NOT NULL AND true_intent IS NOT NULL AND cross_business'
+      'ai_intent IS NOT NULL AND true_intent IS NOT NULL AND cross_business',
+      'numerator'
     )
   },
   {
@@ -228,6 +230,6 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     sections: ['routing', 'improvements'],
     seed: 0.17,
     tolerance: 0.01,
-    ...ratioOf('duplicate_answer', 'bot_answered AND agent_answered_at IS NOT NULL')
+    ...ratioOf('duplicate_answer', 'bot_answered AND agent_answered_at IS NOT NULL', 'numerator')
   }
 ];

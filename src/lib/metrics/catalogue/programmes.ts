@@ -3,6 +3,7 @@ import {
   countWhere,
   divide,
   meanOf,
+  ratePopulation,
   ratioOf,
   RESOLVED,
   RESOLVED_OR_NOT,
@@ -42,7 +43,7 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     sections: ['emergencies'],
     seed: 0.34,
     tolerance: 0.01,
-    ...ratioOf('escalated', "emergency_type = 'other'")
+    ...ratioOf('escalated', "emergency_type = 'other'", 'none')
   },
   {
     id: 'nonstandard_escalated_resolve_minutes',
@@ -105,6 +106,12 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     sections: ['overseas', 'improvements'],
     seed: 0.42,
     tolerance: 0.01,
+    population: (s) =>
+      ratePopulation(
+        sql`(${raw(localHour('created_local'))} < ${s.staffedHours.start} OR ${raw(localHour('created_local'))} >= ${s.staffedHours.end})`,
+        raw('is_overseas'),
+        'numerator'
+      ),
     aggregates: (s) => ({
       num: sql`CAST(count(*) FILTER (WHERE is_overseas AND (${raw(localHour('created_local'))} < ${s.staffedHours.start} OR ${raw(localHour('created_local'))} >= ${s.staffedHours.end})) AS DOUBLE)`,
       den: countWhere('is_overseas')
@@ -124,6 +131,13 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     sections: ['enterprise'],
     seed: 0.993,
     tolerance: 0.003,
+    population: (s) => {
+      const w = s.enterpriseWindow;
+      return ratePopulation(
+        sql`(${dailyWindowClock('first_response_local', w.start, w.end)} - ${dailyWindowClock('created_local', w.start, w.end)}) <= ${w.targetMinutes}`,
+        raw("customer_type = 'enterprise' AND first_response_at IS NOT NULL")
+      );
+    },
     aggregates: (s) => {
       const w = s.enterpriseWindow;
       const base = "customer_type = 'enterprise' AND first_response_at IS NOT NULL";

@@ -1,4 +1,5 @@
-import { countWhere, divide, meanOf, quantileOf, RESOLVED } from '../define';
+import { raw } from '../../db/sql';
+import { countWhere, divide, meanOf, quantileOf, ratePopulation, RESOLVED } from '../define';
 import type { MetricDef } from '../types';
 
 const ALL = 'TRUE';
@@ -17,6 +18,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     requires: [],
     sections: ['service'],
     seed: null,
+    population: () => ({ all: raw(ALL) }),
     aggregates: () => ({ n: countWhere(ALL) }),
     compute: (a) => ({ value: a.n ? a.n : null, n: a.n ?? 0 })
   },
@@ -32,6 +34,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     requires: ['status|resolved_at'],
     sections: ['service'],
     seed: null,
+    population: () => ({ all: raw("status = 'open'") }),
     aggregates: () => ({ open: countWhere("status = 'open'"), n: countWhere(ALL) }),
     compute: (a) => ({ value: a.n ? (a.open ?? null) : null, n: a.n ?? 0 })
   },
@@ -138,6 +141,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     sections: ['service'],
     seed: null,
     emptyWhat: 'csat',
+    population: () => ratePopulation(raw('csat >= 4'), raw('csat IS NOT NULL')),
     aggregates: () => ({
       num: countWhere('csat >= 4'),
       den: countWhere('csat IS NOT NULL')

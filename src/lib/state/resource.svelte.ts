@@ -1,0 +1,60 @@
+import { untrack } from 'svelte';
+
+type Settled<T> = { key: string; value: T } | { key: string; error: string };
+
+export interface Resource<T> {
+  /** The result made by the current inputs; `undefined` while they are loading. */
+  readonly value: T | undefined;
+  readonly error: string | null;
+  readonly loading: boolean;
+  /** The current inputs as a string: changes exactly when a new result is asked for. */
+  readonly key: string | null;
+}
+
+/**
+ * An async result tied to the inputs that made it. `inputs` returns JSON-serialisable inputs (or
+ * `null` while nothing can be asked yet); `load` runs whenever they change. The result lives in
+ * `$state.raw` (never a deep proxy) beside the key of its inputs, and is shown only while those
+ * inputs are current: a stale answer never appears for new inputs, a late one never replaces a newer.
+ */
+export function useResource<I, T>(
+  inputs: () => I | null,
+  load: (inputs: I) => Promise<T>
+): Resource<T> {
+  const key = $derived.by(() => {
+    const current = inputs();
+    return current === null ? null : JSON.stringify(current);
+  });
+  let settled = $state.raw<Settled<T> | null>(null);
+
+  $effect(() => {
+    const asked = key;
+    if (asked === null) return;
+    const settle = (result: Settled<T>) => {
+      if (untrack(() => key) === asked) settled = result;
+    };
+    load(JSON.parse(asked) as I).then(
+      (value) => settle({ key: asked, value }),
+      (error: unknown) =>
+        settle({ key: asked, error: error instanceof Error ? error.message : String(error) })
+    );
+  });
+
+  const current = () => (settled !== null && settled.key === key ? settled : null);
+  return {
+    get value() {
+      const result = current();
+      return result && 'value' in result ? result.value : undefined;
+    },
+    get error() {
+      const result = current();
+      return result && 'error' in result ? result.error : null;
+    },
+    get loading() {
+      return key !== null && current() === null;
+    },
+    get key() {
+      return key;
+    }
+  };
+}
