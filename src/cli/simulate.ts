@@ -10,10 +10,12 @@ import { parseStaffingCsv } from '../lib/sim/staffing/staffing-csv';
 import type { SimulationResult } from '../lib/sim/model/types';
 import type { WhatIfReport } from '../lib/sim/scenarios/what-if';
 import { failAndExit, loadForCli } from './load-for-cli';
+import { ENGINE_FLAGS, ENGINE_USAGE, engineOptions } from './engine-flags';
 import { cliWhatIf } from './what-if-run';
 
 const USAGE =
-  'usage: npm run simulate -- [--data FILE] [--staffing CSV] [--scenario JSON] [--replications R] [--seed S] [--fit-until YYYY-MM-DD] [--json]';
+  'usage: npm run simulate -- [--data FILE|GLOB]... [--staffing CSV] [--scenario JSON] [--replications R] ' +
+  `[--seed S] [--fit-until YYYY-MM-DD] [--json] ${ENGINE_USAGE}`;
 
 function read(path: string, flag: string): string {
   try {
@@ -189,13 +191,14 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      data: { type: 'string' },
+      data: { type: 'string', multiple: true },
       staffing: { type: 'string' },
       scenario: { type: 'string' },
       replications: { type: 'string' },
       seed: { type: 'string' },
       'fit-until': { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...ENGINE_FLAGS,
       help: { type: 'boolean', default: false }
     }
   });
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
+  const engine = engineOptions(values);
   const replications = whole(values.replications, 'replications', DEFAULT_REPLICATIONS, 2);
   const seed = whole(values.seed, 'seed', 1, 0);
   const scenario: Scenario | undefined = values.scenario
@@ -211,7 +215,7 @@ async function main(): Promise<void> {
     : undefined;
   const staffingCsv = values.staffing ? read(values.staffing, 'staffing') : undefined;
 
-  const { db } = await loadForCli(values.data);
+  const { db } = await loadForCli(values.data, {}, engine);
   try {
     const rows = await loadHistory(db);
     const queues = [
