@@ -23,8 +23,14 @@ export async function cachedLoad(db: Db, key: string): Promise<LoadReport | null
     `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '__load' AND NOT temporary`
   );
   if (!found?.n) return null;
-  const [row] = await db.query<{ key: string; report: string }>('SELECT key, report FROM __load');
-  if (row?.key !== key) return null;
+  const [row] = await db.query<{ key: string }>('SELECT key FROM __load');
+  return row?.key === key ? storedLoad(db) : null;
+}
+
+/** The report of the load stored in this database (it must hold one). */
+export async function storedLoad(db: Db): Promise<LoadReport> {
+  const [row] = await db.query<{ report: string }>('SELECT report FROM __load');
+  if (!row) throw new Error('the database holds no load: load files into it with --db first');
   // The reader's reject table lives per connection; the load kept a copy of it.
   await db.exec('CREATE OR REPLACE TEMP TABLE csv_rejects AS SELECT * FROM __csv_rejects');
   return JSON.parse(row.report) as LoadReport;

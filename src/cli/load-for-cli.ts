@@ -42,7 +42,7 @@ export async function loadForCli(
   paths?: string | readonly string[],
   options: LoadOptions = {},
   engine: CliEngineOptions = {}
-): Promise<{ db: Db; report: LoadReport; reused: boolean }> {
+): Promise<{ db: Db; report: LoadReport; reused: boolean; files: InputFile[] }> {
   const given = typeof paths === 'string' ? [paths] : (paths ?? []);
   const patterns = given.length > 0 ? given : [DEFAULT_DATASET];
   const db = await openNodeDb({
@@ -57,12 +57,12 @@ export async function loadForCli(
       : '';
     if (engine.db) {
       const report = await cachedLoad(db, key);
-      if (report) return { db, report, reused: true };
+      if (report) return { db, report, reused: true, files };
       await forgetLoad(db);
     }
     const report = await progress(describe(files), () => loadFiles(db, files, options));
     if (engine.db) await storeLoad(db, key, report);
-    return { db, report, reused: false };
+    return { db, report, reused: false, files };
   } catch (error) {
     await db.close();
     throw error;

@@ -5,6 +5,7 @@ import { MESSAGES } from '../../src/lib/i18n/messages';
 import { PAGE_MESSAGES } from '../../src/lib/i18n/page-messages';
 import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
 import { SPREADSHEET_MESSAGES } from '../../src/lib/i18n/spreadsheet-messages';
+import { NATIVE_MESSAGES } from '../../src/lib/i18n/native-messages';
 
 describe('interface messages', () => {
   it('no module overrides another module’s key (a spread silently keeps the last one)', () => {
@@ -13,7 +14,8 @@ describe('interface messages', () => {
       BACKTEST_MESSAGES,
       PAGE_MESSAGES,
       DATA_MESSAGES,
-      SPREADSHEET_MESSAGES
+      SPREADSHEET_MESSAGES,
+      NATIVE_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];
