@@ -44,7 +44,7 @@ export interface AppRun {
  * tsx (esbuild keepNames) wraps inner functions in `__name(fn, "name")`; the probes are
  * serialised into the page, where that helper does not exist.
  */
-const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+export const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
 function watchCrash(page: Page): Promise<never> {
   const crashed = new Promise<never>((_, reject) =>
