@@ -9,6 +9,7 @@ import { cachedLoad, forgetLoad, loadKey, storeLoad } from './load-cache';
 import { expandInputs, inputKind, type InputFile } from './native-files';
 import { csvRows, parquetRows, type NativeRows } from './native-readers';
 import { progress } from './progress';
+import { estimatedRows, SCRATCH_ROWS, useScratchFile } from './scratch-db';
 
 export const DEFAULT_DATASET = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -45,13 +46,15 @@ export async function loadForCli(
 ): Promise<{ db: Db; report: LoadReport; reused: boolean; files: InputFile[] }> {
   const given = typeof paths === 'string' ? [paths] : (paths ?? []);
   const patterns = given.length > 0 ? given : [DEFAULT_DATASET];
-  const db = await openNodeDb({
+  let db = await openNodeDb({
     path: engine.db,
     memoryLimit: engine.memory ?? defaultMemoryLimit(),
     tempDirectory: engine.temp ?? join(tmpdir(), 'cs-dash-spill')
   });
   try {
     const files = await expandInputs(db, patterns);
+    if (!engine.db && (await estimatedRows(db, files)) > SCRATCH_ROWS)
+      db = await useScratchFile(db);
     const key = engine.db
       ? loadKey(files, { ...options, spreadsheet: options.spreadsheet?.sheet })
       : '';
