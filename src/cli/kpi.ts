@@ -9,12 +9,15 @@ import { formatKpiTable, toKpiJson } from './kpi-output';
 import { compareOption, grainOption, previousJson, seriesJson } from './kpi-periods';
 import { explainEventLog, explainMapping, explainNotices, readMapping } from './mapping-report';
 import { failAndExit, loadForCli } from './load-for-cli';
+import { ENGINE_FLAGS, ENGINE_USAGE, engineOptions } from './engine-flags';
+import { writeRejected } from './write-rejected';
 
 const USAGE =
-  'usage: npm run kpi -- [FILE] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--channel C] ' +
+  'usage: npm run kpi -- [FILE|GLOB]... [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--channel C] ' +
   '[--platform P] [--region R] [--customer-type T] [--pickup-threshold SECONDS] [--time-zone ZONE] ' +
   '[--sla-target CHANNEL=MINUTES]... [--mapping MAPPING.json] [--sheet NAME] ' +
-  '[--by day|week] [--compare previous]';
+  '[--by day|week] [--compare previous] ' +
+  `[--rejected FILE.csv] ${ENGINE_USAGE}`;
 
 /** A comma list; with `allowed`, every value must be one of them (open vocabularies pass none). */
 function listOption(value: string | undefined, flag: string, allowed?: readonly string[]) {
@@ -78,6 +81,8 @@ async function main(): Promise<void> {
       sheet: { type: 'string' },
       by: { type: 'string' },
       compare: { type: 'string' },
+      rejected: { type: 'string' },
+      ...ENGINE_FLAGS,
       help: { type: 'boolean', default: false }
     }
   });
@@ -85,7 +90,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (positionals.length > 1) throw new Error(`expected at most one FILE. ${USAGE}`);
+  const engine = engineOptions(values);
   const filters: Filters = {
     from: dateOption(values.from, 'from'),
     to: dateOption(values.to, 'to'),
@@ -117,12 +122,18 @@ async function main(): Promise<void> {
     channelSlaMinutes
   };
 
-  const { db, report } = await loadForCli(positionals[0], {
-    timeZone: values['time-zone'],
-    mapping: values.mapping ? readMapping(values.mapping) : undefined,
-    spreadsheet: { sheet: values.sheet }
-  });
+  const { db, report, reused } = await loadForCli(
+    positionals,
+    {
+      timeZone: values['time-zone'],
+      mapping: values.mapping ? readMapping(values.mapping) : undefined,
+      spreadsheet: { sheet: values.sheet }
+    },
+    engine
+  );
   try {
+    if (reused) process.stderr.write(`reused the load kept in ${engine.db} (inputs unchanged)\n`);
+    if (values.rejected !== undefined) await writeRejected(db, report, values.rejected);
     if (values.sheet !== undefined && !report.workbook) {
       throw new Error(`--sheet ${values.sheet}: the file is not a workbook (.xlsx, .xls, .ods)`);
     }

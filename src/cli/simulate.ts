@@ -12,10 +12,12 @@ import type { Baseline } from '../lib/sim/staffing/baseline';
 import { dateProblem, parseLimited, type LimitName } from '../lib/limits';
 import { failAndExit, loadForCli } from './load-for-cli';
 import { readUserFile } from './read-user-file';
+import { ENGINE_FLAGS, ENGINE_USAGE, engineOptions } from './engine-flags';
 import { cliWhatIf } from './what-if-run';
 
 const USAGE =
-  'usage: npm run simulate -- [--data FILE] [--staffing CSV] [--scenario JSON] [--replications R] [--seed S] [--fit-until YYYY-MM-DD] [--json]';
+  'usage: npm run simulate -- [--data FILE|GLOB]... [--staffing CSV] [--scenario JSON] [--replications R] ' +
+  `[--seed S] [--fit-until YYYY-MM-DD] [--json] ${ENGINE_USAGE}`;
 
 const read = (path: string, flag: string): string =>
   readUserFile(path, `--${flag} ${path}`).toString('utf8');
@@ -201,13 +203,14 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      data: { type: 'string' },
+      data: { type: 'string', multiple: true },
       staffing: { type: 'string' },
       scenario: { type: 'string' },
       replications: { type: 'string' },
       seed: { type: 'string' },
       'fit-until': { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...ENGINE_FLAGS,
       help: { type: 'boolean', default: false }
     }
   });
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}. ${USAGE}`);
+  const engine = engineOptions(values);
   const replications = limited(
     values.replications,
     'replications',
@@ -231,7 +235,7 @@ async function main(): Promise<void> {
     : undefined;
   const staffingCsv = values.staffing ? read(values.staffing, 'staffing') : undefined;
 
-  const { db } = await loadForCli(values.data);
+  const { db } = await loadForCli(values.data, {}, engine);
   try {
     const rows = await loadHistory(db);
     const queues = [

@@ -9,6 +9,7 @@ import { POLISH_MESSAGES } from '../../src/lib/i18n/polish-messages';
 import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
 import { SPREADSHEET_MESSAGES } from '../../src/lib/i18n/spreadsheet-messages';
 import { OPEN_MESSAGES } from '../../src/lib/i18n/open-messages';
+import { NATIVE_MESSAGES } from '../../src/lib/i18n/native-messages';
 
 describe('interface messages', () => {
   it('no module overrides another module’s key (a spread silently keeps the last one)', () => {
@@ -21,7 +22,8 @@ describe('interface messages', () => {
       CARDS_MESSAGES,
       OPEN_MESSAGES,
       FAULT_MESSAGES,
-      POLISH_MESSAGES
+      POLISH_MESSAGES,
+      NATIVE_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];

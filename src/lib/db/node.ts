@@ -4,11 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESSION_SETUP, toPlainRow, type Db, type Row, type SqlParam } from './types';
 
+export interface NodeDbOptions {
+  /** A database file (kept between runs); in memory without one. */
+  path?: string;
+  readOnly?: boolean;
+  /** DuckDB's `memory_limit`, e.g. `4GB`; past it, work spills to `tempDirectory`. */
+  memoryLimit?: string;
+  tempDirectory?: string;
+}
+
 /** Native DuckDB for the CLI, the tests and the benchmark's reference run. */
-export async function openNodeDb(): Promise<Db> {
-  const instance = await DuckDBInstance.create(':memory:');
+export async function openNodeDb(options: NodeDbOptions = {}): Promise<Db> {
+  const instance = await DuckDBInstance.create(
+    options.path ?? ':memory:',
+    options.readOnly ? { access_mode: 'READ_ONLY' } : {}
+  );
   const connection: DuckDBConnection = await instance.connect();
   for (const statement of SESSION_SETUP) await connection.run(statement);
+  if (options.memoryLimit) await connection.run(`SET memory_limit = '${options.memoryLimit}'`);
+  if (options.tempDirectory) {
+    await connection.run(`SET temp_directory = '${options.tempDirectory.replaceAll("'", "''")}'`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'cs-dash-'));
 
   return {

@@ -7,6 +7,7 @@ import { CARDS_MESSAGES } from './cards-messages';
 import { OPEN_MESSAGES } from './open-messages';
 import { FAULT_MESSAGES } from './fault-messages';
 import { POLISH_MESSAGES } from './polish-messages';
+import { NATIVE_MESSAGES } from './native-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -85,7 +86,8 @@ export const MESSAGES = {
   ...CARDS_MESSAGES,
   ...OPEN_MESSAGES,
   ...FAULT_MESSAGES,
-  ...POLISH_MESSAGES
+  ...POLISH_MESSAGES,
+  ...NATIVE_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,6 @@
 import defaultDatasetUrl from '../../../data/tickets.csv.gz?url';
 import { browserDb } from '../db/browser';
+import { serverDataset, serverDb, serverToken } from '../db/remote';
 import type { Db } from '../db/types';
 import { loadTicketFileAtomically } from '../ingest/load/cancellable-load';
 import type { LoadReport } from '../ingest/load/load';
@@ -78,6 +79,8 @@ class DatasetState {
   private remembered: RememberedMappings | null = null;
 
   async loadDefault(): Promise<void> {
+    const token = serverToken();
+    if (token) return this.openServer(token);
     // The CSV is read only when the snapshot cannot stand in for it (a time zone or mapping chosen).
     let download: Promise<Uint8Array> | undefined;
     const read = async () => {
@@ -137,7 +140,25 @@ class DatasetState {
   }
 
   db(): Promise<Db> {
-    return browserDb();
+    const token = serverToken();
+    return token ? Promise.resolve(serverDb(token)) : browserDb();
+  }
+
+  /** On `npm run serve`: the server loaded the data; the page takes its report. */
+  private async openServer(token: string): Promise<void> {
+    this.status = 'loading';
+    this.step = 'engine';
+    try {
+      const { report, bytes } = await serverDataset(token);
+      Object.assign(this, { report, fileName: report.name, fileSize: bytes, isDefault: false });
+      this.status = 'ready';
+      this.version++;
+    } catch (error) {
+      this.error = error instanceof Error ? error : new Error(String(error));
+      this.status = 'error';
+    } finally {
+      this.step = null;
+    }
   }
 
   private mappings(): RememberedMappings {

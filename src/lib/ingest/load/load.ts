@@ -14,7 +14,7 @@ import {
   type TimestampParser
 } from './normalise-sql';
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
-import { readCsvSql, RESET_REJECT_TABLES } from '../read/read-csv-sql';
+import { csvRowReader, type RowReader } from '../read/row-reader';
 import type { SpreadsheetOptions, WorkbookInfo } from '../read/spreadsheet-source';
 import { canReadTyped, readTyped } from './typed-load';
 import { columnFallbacks, lineIdSql, type ColumnFallbacks } from '../map/column-fallbacks';
@@ -95,6 +95,11 @@ export interface LoadOptions {
   expressions?: Partial<Record<string, string>>;
   /** Which sheet of a workbook, its size limit, and the reader (e.g. one in a Web Worker). */
   spreadsheet?: SpreadsheetOptions;
+  /**
+   * Reads the rows from files DuckDB opens itself (the CLI); the file's bytes are then only a
+   * sample for sniffing and mapping. Without it the bytes are registered and read as CSV.
+   */
+  rows?: RowReader;
 }
 
 const REJECTED_SAMPLE = 20;
@@ -123,19 +128,20 @@ export async function loadTicketFile(
   assertRequiredColumns(prepared, options);
   const fallbacks = columnFallbacks(prepared.mapping, options.expressions);
 
-  const path = await db.registerFile('upload.csv', prepared.bytes);
+  const reader = options.rows ?? csvRowReader(await db.registerFile('upload.csv', prepared.bytes));
   let typed = false;
   try {
     if (
       !plan?.groupBy &&
       !prepared.containsNul &&
+      reader.typed !== false &&
       canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)
     ) {
-      typed = await readTyped(db, path, prepared, (range) => defineTimeZone(db, timeZone, range));
+      typed = await readTyped(db, reader, prepared, (range) => defineTimeZone(db, timeZone, range));
     }
-    if (!typed) await readRaw(db, path, prepared);
+    if (!typed) await readRaw(db, reader, prepared);
   } finally {
-    await db.dropFile('upload.csv');
+    if (!options.rows) await db.dropFile('upload.csv');
   }
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let gaps: SourceGaps = NO_GAPS;
@@ -275,12 +281,12 @@ function assertRequiredColumns(prepared: PreparedFile, options: LoadOptions): vo
   );
 }
 
-async function readRaw(db: Db, path: string, prepared: PreparedFile): Promise<void> {
+async function readRaw(db: Db, reader: RowReader, prepared: PreparedFile): Promise<void> {
   const columns = prepared.header.map((_, i): [string, string] => [`c${i}`, 'VARCHAR']);
-  await db.exec(RESET_REJECT_TABLES);
+  await db.exec(reader.reset);
   try {
     await db.exec(`CREATE OR REPLACE TABLE raw AS
-      SELECT row_number() OVER () AS __rec, * FROM ${readCsvSql(path, prepared, columns)}`);
+      SELECT row_number() OVER () AS __rec, * FROM ${reader.sql(prepared, columns)}`);
   } catch (error) {
     throw new LoadError('unreadable', `The file could not be read as CSV: ${errorText(error)}`);
   }

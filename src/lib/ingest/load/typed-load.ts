@@ -10,7 +10,7 @@ import { LINE_ID_PREFIX } from '../map/column-fallbacks';
 import type { Db } from '../../db/types';
 import { CROSS_COLUMN_CHECKS } from './normalise-sql';
 import type { PreparedFile } from './prepare-file';
-import { readCsvSql, RESET_REJECT_TABLES } from '../read/read-csv-sql';
+import type { RowReader } from '../read/row-reader';
 import { matchValue, valueKey } from '../map/value-synonyms';
 
 /*
@@ -141,7 +141,7 @@ function keptAsWritten(spec: ColumnSpec, v: string): boolean {
  */
 export async function readTyped(
   db: Db,
-  path: string,
+  reader: RowReader,
   prepared: PreparedFile,
   defineMacros: (createdRangeSql: string) => Promise<void>
 ): Promise<boolean> {
@@ -149,9 +149,9 @@ export async function readTyped(
     name,
     READER_TYPE[columnSpec(name)!.type]
   ]);
-  await db.exec(RESET_REJECT_TABLES);
+  await db.exec(reader.reset);
   try {
-    const read = readCsvSql(path, prepared, columns, "timestampformat = '%Y-%m-%d %H:%M:%S'");
+    const read = reader.sql(prepared, columns, "timestampformat = '%Y-%m-%d %H:%M:%S'");
     await db.exec(`CREATE OR REPLACE TEMP TABLE typed AS SELECT * FROM ${read}`);
   } catch {
     return false;
