@@ -27,7 +27,18 @@ async function open(): Promise<Db> {
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
   for (const statement of SESSION_SETUP) await conn.query(statement);
+  return connectionDb(db, conn, async () => {
+    await db.terminate();
+    opening = undefined;
+  });
+}
 
+/** One connection of the page's database as a `Db`; `close` closes it, then runs `closeDatabase`. */
+function connectionDb(
+  db: duckdb.AsyncDuckDB,
+  conn: duckdb.AsyncDuckDBConnection,
+  closeDatabase: () => Promise<void>
+): Db {
   return {
     engine: 'duckdb-wasm',
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
@@ -49,10 +60,14 @@ async function open(): Promise<Db> {
     async dropFile(name: string) {
       await db.dropFile(name);
     },
+    async connect() {
+      const other = await db.connect();
+      for (const statement of SESSION_SETUP) await other.query(statement);
+      return connectionDb(db, other, async () => undefined);
+    },
     async close() {
       await conn.close();
-      await db.terminate();
-      opening = undefined;
+      await closeDatabase();
     }
   };
 }

@@ -7,10 +7,21 @@ import { SESSION_SETUP, toPlainRow, type Db, type Row, type SqlParam } from './t
 /** Native DuckDB for the CLI, the tests and the benchmark's reference run. */
 export async function openNodeDb(): Promise<Db> {
   const instance = await DuckDBInstance.create(':memory:');
-  const connection: DuckDBConnection = await instance.connect();
-  for (const statement of SESSION_SETUP) await connection.run(statement);
   const dir = mkdtempSync(join(tmpdir(), 'cs-dash-'));
+  return connectionDb(instance, await instance.connect(), dir, () => {
+    instance.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
 
+/** One connection of `instance` as a `Db`; `close` closes it, then runs `closeDatabase`. */
+async function connectionDb(
+  instance: DuckDBInstance,
+  connection: DuckDBConnection,
+  dir: string,
+  closeDatabase: () => void
+): Promise<Db> {
+  for (const statement of SESSION_SETUP) await connection.run(statement);
   return {
     engine: 'duckdb-native',
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
@@ -28,10 +39,12 @@ export async function openNodeDb(): Promise<Db> {
     async dropFile(name: string) {
       rmSync(join(dir, safeFileName(name)), { force: true });
     },
+    async connect() {
+      return connectionDb(instance, await instance.connect(), dir, () => undefined);
+    },
     async close() {
       connection.closeSync();
-      instance.closeSync();
-      rmSync(dir, { recursive: true, force: true });
+      closeDatabase();
     }
   };
 }

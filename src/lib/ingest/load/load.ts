@@ -16,7 +16,7 @@ import {
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
 import { readCsvSql, RESET_REJECT_TABLES } from '../read/read-csv-sql';
 import type { SpreadsheetOptions, WorkbookInfo } from '../read/spreadsheet-source';
-import { canReadTyped, readTyped } from './typed-load';
+import { readTyped, whyNotTyped, type LoadPath } from './typed-load';
 import { columnFallbacks, lineIdSql, type ColumnFallbacks } from '../map/column-fallbacks';
 import {
   countEmptyTimestamps,
@@ -30,6 +30,7 @@ import { isOpenColumn } from '../map/value-synonyms';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
 export type { EventLogReport } from '../events/load-events';
+export type { LoadPath } from './typed-load';
 
 export interface RejectedRow {
   /** Spreadsheet row number: the header is line 1, each record one line. */
@@ -78,6 +79,8 @@ export interface LoadReport {
   /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
   dateRange: { from: string; to: string } | null;
   loadMs: number;
+  /** The typed fast path (canonical clean file) or the text path, and why. */
+  loadPath: LoadPath;
   /** The workbook and sheet the rows came from, for a spreadsheet. */
   workbook: WorkbookInfo | null;
 }
@@ -124,18 +127,18 @@ export async function loadTicketFile(
   const fallbacks = columnFallbacks(prepared.mapping, options.expressions);
 
   const path = await db.registerFile('upload.csv', prepared.bytes);
-  let typed = false;
+  let loadPath: LoadPath;
   try {
-    if (
-      !plan?.groupBy &&
-      canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)
-    ) {
-      typed = await readTyped(db, path, prepared, (range) => defineTimeZone(db, timeZone, range));
-    }
-    if (!typed) await readRaw(db, path, prepared);
+    const hasExpressions = Object.keys(options.expressions ?? {}).length > 0;
+    const notTyped =
+      whyNotTyped(prepared, hasExpressions) ??
+      (await readTyped(db, path, prepared, (range) => defineTimeZone(db, timeZone, range)));
+    loadPath = notTyped === null ? { kind: 'typed' } : { kind: 'text', reason: notTyped };
+    if (loadPath.kind === 'text') await readRaw(db, path, prepared);
   } finally {
     await db.dropFile('upload.csv');
   }
+  const typed = loadPath.kind === 'typed';
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let gaps: SourceGaps = NO_GAPS;
   let eventLog: EventLogReport | null = null;
@@ -171,6 +174,7 @@ export async function loadTicketFile(
     await db.exec('DROP TABLE IF EXISTS __broken_offsets');
   }
 
+  await keepUnreadableLines(db);
   const rows = await countRows(db, eventLog !== null);
   if (eventLog) {
     eventLog.events = rows.total;
@@ -209,6 +213,7 @@ export async function loadTicketFile(
     timeZone,
     dateRange: await dateRange(db),
     loadMs: performance.now() - started,
+    loadPath,
     workbook: prepared.workbook
   };
 }
@@ -353,6 +358,17 @@ async function markDuplicateIds(db: Db): Promise<void> {
       FROM checked WHERE ticket_id IS NOT NULL) WHERE k > 1)`);
 }
 
+/**
+ * Keeps the lines the CSV reader could not split (`csv_rejects`, a temp table of the loading
+ * connection) in a table every connection sees, one row per line with its first error.
+ */
+async function keepUnreadableLines(db: Db): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE rejected_lines AS
+    SELECT line, coalesce(arg_min(error_message, column_idx), any_value(error_message)) AS reason,
+      any_value(csv_line) AS csv_line
+    FROM csv_rejects GROUP BY line`);
+}
+
 /** Lines read, accepted and rejected (for an event log: events), and tickets in the dataset. */
 async function countRows(db: Db, eventLog: boolean): Promise<LoadReport['rows']> {
   const [counts] = await db.query<{
@@ -364,7 +380,7 @@ async function countRows(db: Db, eventLog: boolean): Promise<LoadReport['rows']>
     `SELECT (SELECT count(*) FROM tickets) AS tickets,
        ${eventLog ? '(SELECT count(*) FROM events)' : '0'} AS events,
        (SELECT count(*) FROM rejected) AS rejected,
-       (SELECT count(DISTINCT line) FROM csv_rejects) AS broken`
+       (SELECT count(*) FROM rejected_lines) AS broken`
   );
   const tickets = counts?.tickets ?? 0;
   const valueRejected = counts?.rejected ?? 0;
@@ -395,9 +411,7 @@ export async function rejectedRows(
   limit = Number.MAX_SAFE_INTEGER
 ): Promise<RejectedRow[]> {
   const broken = await db.query<{ line: number; reason: string; csv_line: string }>(
-    `SELECT line, coalesce(arg_min(error_message, column_idx), any_value(error_message)) AS reason,
-       any_value(csv_line) AS csv_line
-     FROM csv_rejects GROUP BY line ORDER BY line`
+    'SELECT line, reason, csv_line FROM rejected_lines ORDER BY line'
   );
   const brokenLines = broken.map((b) => b.line);
   const fieldList = Array.from({ length: columnCount }, (_, i) => `c${i}`).join(', ');
