@@ -5,7 +5,13 @@ import { FILTER_COLUMNS, type Filters } from '../lib/metrics/filters';
 import { computeMetrics } from '../lib/metrics/compute';
 import { DEFAULT_SETTINGS, parseSlaTarget } from '../lib/metrics/settings';
 import { formatKpiTable, toKpiJson } from './kpi-output';
-import { explainEventLog, explainMapping, explainNotices, readMapping } from './mapping-report';
+import {
+  explainEventLog,
+  explainLoadPath,
+  explainMapping,
+  explainNotices,
+  readMapping
+} from './mapping-report';
 import { failAndExit, loadForCli } from './load-for-cli';
 
 const USAGE =
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
     explainMapping(report);
     explainEventLog(report);
     explainNotices(report);
+    explainLoadPath(report);
     await assertFilterValuesPresent(db, filters);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });
     const output = values.json

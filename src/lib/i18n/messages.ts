@@ -3,6 +3,7 @@ import { SIMULATE_MESSAGES } from './simulate-messages';
 import { PAGE_MESSAGES } from './page-messages';
 import { DATA_MESSAGES } from './data-messages';
 import { SPREADSHEET_MESSAGES } from './spreadsheet-messages';
+import { LOAD_MESSAGES } from './load-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -77,7 +78,8 @@ export const MESSAGES = {
   ...BACKTEST_MESSAGES,
   ...PAGE_MESSAGES,
   ...DATA_MESSAGES,
-  ...SPREADSHEET_MESSAGES
+  ...SPREADSHEET_MESSAGES,
+  ...LOAD_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
