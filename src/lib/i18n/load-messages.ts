@@ -21,7 +21,6 @@ export const LOAD_MESSAGES = {
     '未保存：{reason}。刷新页面后将回到内置示例数据',
     'Not saved: {reason}. A reload returns to the bundled data'
   ),
-  loadStoredSaving: m('正在保存到本浏览器…', 'Saving in this browser…'),
   loadForget: m('忘记这份数据', 'Forget this data'),
   loadForgetHint: m(
     '从本浏览器删除保存的工单，并回到内置示例数据',

@@ -1,5 +1,5 @@
 import defaultDatasetUrl from '../../../data/tickets.csv.gz?url';
-import { browserDb } from '../db/browser';
+import { browserDb, whyNotKept } from '../db/browser';
 import type { Db } from '../db/types';
 import { loadTicketFileAtomically } from '../ingest/load/cancellable-load';
 import type { LoadReport } from '../ingest/load/load';
@@ -8,12 +8,15 @@ import type { Mapping } from '../ingest/map/mapping-types';
 import { assertFileSize, fileSizeLimit } from '../ingest/read/size-limit';
 import type { SheetProgress } from '../ingest/read/spreadsheet-source';
 import { workerSpreadsheetReader } from '../ingest/read/spreadsheet-worker-client';
+import { forgetKeptDataset, keepDataset, keptDataset } from './kept-dataset';
 import { browserMappings, type RememberedMappings } from './remembered-mappings';
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type LoadStep = 'engine' | 'read' | 'file' | 'cancelling' | null;
 /** How the mapping of the loaded file was chosen. */
 export type MappingOrigin = 'suggested' | 'remembered' | 'chosen';
+/** Where the data shown came from: the bundled file, an upload, or the copy kept in the browser. */
+export type DatasetOrigin = 'bundled' | 'upload' | 'restored';
 
 export interface LoadChoices {
   /** A mapping to use (and remember for this header); otherwise a remembered or suggested one. */
@@ -56,6 +59,11 @@ class DatasetState {
   sheetProgress = $state.raw<SheetProgress | null>(null);
   /** The last load was cancelled; the data shown did not change. */
   cancelled = $state(false);
+  origin = $state<DatasetOrigin>('bundled');
+  /** Why an upload is not kept in this browser (no OPFS, storage locked); null when it is. */
+  notKeptReason = $state<string | null>(null);
+  /** Milliseconds from opening the database to the kept dataset being shown again. */
+  restoredMs = $state<number | null>(null);
   /** Largest file this tab accepts, in bytes. */
   readonly sizeLimit = fileSizeLimit(
     typeof navigator === 'undefined'
@@ -69,15 +77,19 @@ class DatasetState {
   private previous: Promise<unknown> = Promise.resolve();
   private remembered: RememberedMappings | null = null;
 
+  /** Shows the dataset kept in this browser, if there is one; else loads the bundled one. */
   async loadDefault(): Promise<void> {
     // The download overlaps the database's start-up rather than waiting for it.
-    const download = fetch(defaultDatasetUrl).then(async (response) => {
-      if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
-      return new Uint8Array(await response.arrayBuffer());
-    });
-    download.catch(() => undefined);
-    const read = async () => (await download).slice();
-    await this.load({ name: 'tickets.csv.gz', isDefault: true, read }, null, {});
+    const bundled = bundledSource();
+    const restored = this.previous.then(() => this.restoreKept());
+    this.previous = restored.catch(() => undefined);
+    if (await restored) return;
+    await this.load(bundled, null, {});
+  }
+
+  /** Removes the kept upload from this browser and shows the bundled data again. */
+  async forgetKept(): Promise<void> {
+    await this.load(bundledSource(), null, {});
   }
 
   /**
@@ -91,14 +103,14 @@ class DatasetState {
 
   /** Loads the current file's bytes again with another mapping and/or time zone. */
   async reload(choices: LoadChoices): Promise<void> {
-    if (!this.source) return;
+    if (!this.source) return this.fileNotAtHand();
     const merged = { ...this.choices, ...choices };
     await this.load(this.source, null, merged, { remember: choices.mapping !== undefined });
   }
 
   /** Loads another sheet of the current workbook; its header gets its own (remembered or suggested) mapping. */
   async chooseSheet(sheet: string): Promise<void> {
-    if (!this.source) return;
+    if (!this.source) return this.fileNotAtHand();
     await this.load(this.source, null, { timeZone: this.choices.timeZone, sheet });
   }
 
@@ -118,6 +130,43 @@ class DatasetState {
 
   db(): Promise<Db> {
     return browserDb();
+  }
+
+  /** After a reload the kept tickets are shown, but the file they came from is not at hand. */
+  private fileNotAtHand(): void {
+    this.error = new LoadError(
+      'bad-setting',
+      `"${this.fileName}" was restored from this browser's copy; upload the file again to read it with another mapping, time zone or sheet.`
+    );
+  }
+
+  /** True when the kept dataset is shown: no file is read, its tables are already there. */
+  private async restoreKept(): Promise<boolean> {
+    this.status = 'loading';
+    this.step = 'engine';
+    const db = await browserDb();
+    const started = performance.now();
+    let kept = null;
+    try {
+      kept = whyNotKept() === null ? await keptDataset(db) : null;
+    } catch (error) {
+      // A copy this version cannot read is shown as such, and the bundled data loads instead.
+      this.notKeptReason = `the copy kept in this browser could not be read (${String(error).slice(0, 160)})`;
+      return false;
+    }
+    if (!kept) return false;
+    this.report = kept.report;
+    this.fileName = kept.report.name;
+    this.fileSize = kept.fileSize;
+    this.isDefault = false;
+    this.origin = 'restored';
+    this.notKeptReason = null;
+    this.source = null;
+    this.restoredMs = performance.now() - started;
+    this.status = 'ready';
+    this.step = null;
+    this.version++;
+    return true;
   }
 
   private mappings(): RememberedMappings {
@@ -181,9 +230,20 @@ class DatasetState {
             read: workerSpreadsheetReader(signal, (progress) => (this.sheetProgress = progress))
           }
         },
-        signal
+        signal,
+        (conn, loaded) =>
+          isDefault || whyNotKept() !== null
+            ? forgetKeptDataset(conn)
+            : keepDataset(conn, {
+                report: loaded,
+                fileSize: byteCount,
+                savedAt: new Date().toISOString()
+              })
       );
       this.source = source;
+      this.origin = isDefault ? 'bundled' : 'upload';
+      this.notKeptReason = isDefault ? null : whyNotKept();
+      this.restoredMs = null;
       this.choices = rememberedUsed ? { ...choices, mapping: report.mapping } : choices;
       this.fileSize = byteCount;
       this.timeZoneChosen = choices.timeZone !== undefined;
@@ -213,6 +273,16 @@ class DatasetState {
       this.controller = null;
     }
   }
+}
+
+/** The bundled dataset, its download started now. */
+function bundledSource(): Source {
+  const download = fetch(defaultDatasetUrl).then(async (response) => {
+    if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
+    return new Uint8Array(await response.arrayBuffer());
+  });
+  download.catch(() => undefined);
+  return { name: 'tickets.csv.gz', isDefault: true, read: async () => (await download).slice() };
 }
 
 /** Resolves like `promise`, or rejects with the abort reason as soon as `signal` aborts. */

@@ -28,13 +28,15 @@ function stopOnAbort(db: Db, signal: AbortSignal): Db {
  * on `db` keep reading the tables of the previous load until the new ones are committed, and a
  * failing page query cannot abort the load. On an error or when `signal` is aborted (checked
  * between statements), it rolls back, so the tickets, rejected rows and time-zone macros of
- * the previous load stay as they were. Rethrows the error (an abort: `signal.reason`).
+ * the previous load stay as they were. `beforeCommit` runs in the same transaction, on the
+ * load's connection. Rethrows the error (an abort: `signal.reason`).
  */
 export async function loadTicketFileAtomically(
   db: Db,
   file: { name: string; bytes: Uint8Array },
   options: LoadOptions,
-  signal: AbortSignal
+  signal: AbortSignal,
+  beforeCommit?: (db: Db, report: LoadReport) => Promise<void>
 ): Promise<LoadReport> {
   signal.throwIfAborted();
   const own = db.connect ? await db.connect() : db;
@@ -42,6 +44,7 @@ export async function loadTicketFileAtomically(
     await own.exec('BEGIN TRANSACTION');
     try {
       const report = await loadTicketFile(stopOnAbort(own, signal), file, options);
+      await beforeCommit?.(own, report);
       signal.throwIfAborted();
       await own.exec('COMMIT');
       return report;
