@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTicketsCsv } from '../../scripts/generate/index';
@@ -5,11 +8,7 @@ import { cardValues, startApp, waitForMetrics, type AppSession } from './support
 
 /** Large enough that the load lasts seconds, so page work lands in the middle of it. */
 const ROWS = 300_000;
-const FILE = {
-  name: 'big.csv',
-  mimeType: 'text/csv',
-  buffer: Buffer.from(generateTicketsCsv({ rows: ROWS, seed: 5 }))
-};
+const FILE = join(mkdtempSync(join(tmpdir(), 'load-isolation-')), 'big.csv');
 
 /** A client-side navigation (SvelteKit follows the link without reloading the page). */
 async function follow(page: Page, href: string): Promise<void> {
@@ -31,6 +30,7 @@ async function uploadAndSettle(page: Page): Promise<void> {
 describe('a load and the page queries made during it', () => {
   let app: AppSession;
   beforeAll(async () => {
+    writeFileSync(FILE, generateTicketsCsv({ rows: ROWS, seed: 5 }));
     app = await startApp();
   });
   afterAll(() => app.close());
