@@ -5,6 +5,13 @@ import { loadTicketFileAtomically } from '../ingest/load/cancellable-load';
 import type { LoadReport } from '../ingest/load/load';
 import { LoadError } from '../ingest/load/load-error';
 import type { Mapping } from '../ingest/map/mapping-types';
+import {
+  assertRowsFit,
+  estimateRows,
+  parseMemorySize,
+  ROW_SAMPLE_BYTES,
+  tabRowLimit
+} from '../ingest/read/row-estimate';
 import { assertFileSize, fileSizeLimit } from '../ingest/read/size-limit';
 import type { SheetProgress } from '../ingest/read/spreadsheet-source';
 import { workerSpreadsheetReader } from '../ingest/read/spreadsheet-worker-client';
@@ -35,6 +42,8 @@ interface Source {
   name: string;
   isDefault: boolean;
   read: () => Promise<Uint8Array>;
+  /** The first bytes only, to estimate the rows before the whole file is read. */
+  head?: () => Promise<Uint8Array>;
 }
 /** The loaded ticket log: which file, how its rows were accounted for, and load progress. */
 class DatasetState {
@@ -98,7 +107,8 @@ class DatasetState {
    */
   async loadFile(file: File, choices: LoadChoices = {}): Promise<void> {
     const read = async () => new Uint8Array(await file.arrayBuffer());
-    await this.load({ name: file.name, isDefault: false, read }, file.size, choices);
+    const head = async () => new Uint8Array(await file.slice(0, ROW_SAMPLE_BYTES).arrayBuffer());
+    await this.load({ name: file.name, isDefault: false, read, head }, file.size, choices);
   }
 
   /** Loads the current file's bytes again with another mapping and/or time zone. */
@@ -200,9 +210,14 @@ class DatasetState {
     this.cancelled = false;
     this.fileName = name;
     try {
-      if (size !== null) assertFileSize(name, size, this.sizeLimit);
       this.step = 'engine';
       const db = await untilAborted(browserDb(), signal);
+      // Rows first: past the tab's rows, the row count says more than the byte size.
+      if (size !== null && source.head) {
+        const rows = estimateRows(await source.head(), size);
+        assertRowsFit(name, rows, tabRowLimit(await memoryLimitBytes(db)));
+      }
+      if (size !== null) assertFileSize(name, size, this.sizeLimit);
       this.step = 'read';
       const bytes = await untilAborted(source.read(), signal);
       const byteCount = bytes.length;
@@ -273,6 +288,14 @@ class DatasetState {
       this.controller = null;
     }
   }
+}
+
+/** The database's memory limit in bytes (duckdb-wasm sets it from the tab's heap). */
+async function memoryLimitBytes(db: Db): Promise<number> {
+  const [row] = await db.query<{ v: string }>("SELECT current_setting('memory_limit') AS v");
+  const bytes = parseMemorySize(row?.v ?? '');
+  if (bytes === null) throw new Error(`unexpected memory_limit setting: ${row?.v}`);
+  return bytes;
 }
 
 /** The bundled dataset, its download started now. */

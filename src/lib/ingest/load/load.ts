@@ -79,6 +79,12 @@ export interface LoadReport {
   /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
   dateRange: { from: string; to: string } | null;
   loadMs: number;
+  /**
+   * Milliseconds per stage: prepare (decode, sniff, map), register (bytes to the engine),
+   * read (read_csv; the typed path's check too), normalise (text path), tickets (derived
+   * columns), report (counts, notes, samples).
+   */
+  phasesMs: Record<string, number>;
   /** The typed fast path (canonical clean file) or the text path, and why. */
   loadPath: LoadPath;
   /** The workbook and sheet the rows came from, for a spreadsheet. */
@@ -113,6 +119,13 @@ export async function loadTicketFile(
   options: LoadOptions = {}
 ): Promise<LoadReport> {
   const started = performance.now();
+  const phasesMs: Record<string, number> = {};
+  let last = started;
+  const phaseDone = (name: string) => {
+    const now = performance.now();
+    phasesMs[name] = Math.round(now - last);
+    last = now;
+  };
   const prepared = await prepareFile(file.bytes, options.mapping, {
     complete: options.completeValues,
     spreadsheet: options.spreadsheet
@@ -126,7 +139,9 @@ export async function loadTicketFile(
   assertRequiredColumns(prepared, options);
   const fallbacks = columnFallbacks(prepared.mapping, options.expressions);
 
+  phaseDone('prepare');
   const path = await db.registerFile('upload.csv', prepared.bytes);
+  phaseDone('register');
   let loadPath: LoadPath;
   try {
     const hasExpressions = Object.keys(options.expressions ?? {}).length > 0;
@@ -138,6 +153,7 @@ export async function loadTicketFile(
   } finally {
     await db.dropFile('upload.csv');
   }
+  phaseDone('read');
   const typed = loadPath.kind === 'typed';
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let gaps: SourceGaps = NO_GAPS;
@@ -157,7 +173,9 @@ export async function loadTicketFile(
   } else if (!typed) {
     ({ unmatchedValues, gaps } = await normaliseRaw(db, prepared, options, timeZone, fallbacks));
   }
+  phaseDone('normalise');
   await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT}`);
+  phaseDone('tickets');
   if (eventLog) {
     await rejectEvents(db, prepared.header.length);
   } else if (typed) {
@@ -189,6 +207,9 @@ export async function loadTicketFile(
     emptyTimestamps,
     accepted: rows.accepted
   });
+  const rejectedSample = await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE);
+  const range = await dateRange(db);
+  phaseDone('report');
   return {
     name: file.name,
     encoding: prepared.encoding,
@@ -200,7 +221,7 @@ export async function loadTicketFile(
     evidence: prepared.evidence,
     rows,
     eventLog,
-    rejectedSample: await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE),
+    rejectedSample,
     presentColumns: presentColumns(prepared, options),
     unmatchedValues,
     sentinelTimestamps: gaps.sentinels,
@@ -211,8 +232,9 @@ export async function loadTicketFile(
     duplicateHeaders: prepared.duplicateHeaders,
     presetId: prepared.mapping.presetId ?? null,
     timeZone,
-    dateRange: await dateRange(db),
+    dateRange: range,
     loadMs: performance.now() - started,
+    phasesMs,
     loadPath,
     workbook: prepared.workbook
   };
