@@ -15,7 +15,7 @@ import {
 import { assertFileSize, fileSizeLimit } from '../ingest/read/size-limit';
 import type { SheetProgress } from '../ingest/read/spreadsheet-source';
 import { workerSpreadsheetReader } from '../ingest/read/spreadsheet-worker-client';
-import { forgetKeptDataset, keepDataset, keptDataset } from './kept-dataset';
+import { forgetKeptDataset, keepDataset, keptDataset, type KeptDataset } from './kept-dataset';
 import { browserMappings, type RememberedMappings } from './remembered-mappings';
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -156,7 +156,7 @@ class DatasetState {
     this.step = 'engine';
     const db = await browserDb();
     const started = performance.now();
-    let kept = null;
+    let kept: KeptDataset | null;
     try {
       kept = whyNotKept() === null ? await keptDataset(db) : null;
     } catch (error) {
