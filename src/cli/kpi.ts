@@ -7,7 +7,13 @@ import { DEFAULT_SETTINGS, parseSlaTarget } from '../lib/metrics/settings';
 import { dateProblem, parseLimited } from '../lib/limits';
 import { formatKpiTable, toKpiJson } from './kpi-output';
 import { compareOption, grainOption, previousJson, seriesJson } from './kpi-periods';
-import { explainEventLog, explainMapping, explainNotices, readMapping } from './mapping-report';
+import {
+  explainEventLog,
+  explainLoadPath,
+  explainMapping,
+  explainNotices,
+  readMapping
+} from './mapping-report';
 import { failAndExit, loadForCli } from './load-for-cli';
 import { ENGINE_FLAGS, ENGINE_USAGE, engineOptions } from './engine-flags';
 import { writeRejected } from './write-rejected';
@@ -141,6 +147,7 @@ async function main(): Promise<void> {
     explainMapping(report);
     explainEventLog(report);
     explainNotices(report);
+    explainLoadPath(report);
     await assertFilterValuesPresent(db, filters);
     const results = await computeMetrics(db, { filters, settings, present: report.presentColumns });
     const ask = { report, filters, settings };

@@ -15,6 +15,13 @@ export function explainNotices(report: LoadReport): void {
   process.stderr.write(`notes on this load:\n${lines.join('\n')}\n`);
 }
 
+/** Which load path ran: the typed fast path, or the text path and why. */
+export function explainLoadPath(report: LoadReport): void {
+  const path = report.loadPath;
+  const line = path.kind === 'typed' ? 'typed fast path' : `text path (${path.reason})`;
+  process.stderr.write(`load path: ${line}\n`);
+}
+
 /**
  * For a file that is not in the canonical layout: prints the mapping the loader chose on stderr,
  * and refuses to go on when values of a closed column (status, region, …) could not be mapped:

@@ -26,7 +26,14 @@ export async function openWasmNodeDb(): Promise<Db> {
   );
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  const conn = db.connect();
+  return connectionDb(db, db.connect(), () => db.reset());
+}
+
+function connectionDb(
+  db: duckdb.DuckDBBindings,
+  conn: duckdb.DuckDBConnection,
+  closeDatabase: () => void
+): Db {
   for (const statement of SESSION_SETUP) conn.query(statement);
   return {
     engine: 'duckdb-wasm',
@@ -49,9 +56,12 @@ export async function openWasmNodeDb(): Promise<Db> {
     async dropFile(name: string) {
       db.dropFile(name);
     },
+    async connect() {
+      return connectionDb(db, db.connect(), () => undefined);
+    },
     async close() {
       conn.close();
-      db.reset();
+      closeDatabase();
     }
   };
 }

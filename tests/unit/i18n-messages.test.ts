@@ -10,6 +10,7 @@ import { SIMULATE_MESSAGES } from '../../src/lib/i18n/simulate-messages';
 import { SPREADSHEET_MESSAGES } from '../../src/lib/i18n/spreadsheet-messages';
 import { OPEN_MESSAGES } from '../../src/lib/i18n/open-messages';
 import { NATIVE_MESSAGES } from '../../src/lib/i18n/native-messages';
+import { LOAD_MESSAGES } from '../../src/lib/i18n/load-messages';
 
 describe('interface messages', () => {
   it('no module overrides another module’s key (a spread silently keeps the last one)', () => {
@@ -23,7 +24,8 @@ describe('interface messages', () => {
       OPEN_MESSAGES,
       FAULT_MESSAGES,
       POLISH_MESSAGES,
-      NATIVE_MESSAGES
+      NATIVE_MESSAGES,
+      LOAD_MESSAGES
     };
     const owner = new Map<string, string>();
     const clashes: string[] = [];

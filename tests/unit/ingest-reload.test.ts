@@ -28,6 +28,11 @@ function memoryStorage() {
   };
 }
 
+/** `db`, whose `connect` (the connection a load runs on) hands out `wrap`ped connections. */
+function onLoadConnection(db: Db, wrap: (conn: Db) => Db): Db {
+  return { ...db, engine: db.engine, connect: async () => wrap(await db.connect!()) };
+}
+
 describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) => {
   let db: Db;
   beforeAll(async () => {
@@ -47,18 +52,17 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
     await loadTicketFile(db, { name: 'first.csv', bytes: FIRST });
     const controller = new AbortController();
     let statements = 0;
-    const counting: Db = {
-      ...db,
-      engine: db.engine,
+    const counting = onLoadConnection(db, (conn) => ({
+      ...conn,
       query: (sql, params) => {
         if (++statements === 12) controller.abort(new Error('cancelled by the user'));
-        return db.query(sql, params);
+        return conn.query(sql, params);
       },
       exec: (sql) => {
         if (++statements === 12) controller.abort(new Error('cancelled by the user'));
-        return db.exec(sql);
+        return conn.exec(sql);
       }
-    };
+    }));
     const load = loadTicketFileAtomically(
       counting,
       { name: 'zh.csv', bytes: ZH },
@@ -71,14 +75,13 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
 
   it('a load that fails half-way leaves the previous data too', async () => {
     await loadTicketFile(db, { name: 'first.csv', bytes: FIRST });
-    const broken: Db = {
-      ...db,
-      engine: db.engine,
+    const broken = onLoadConnection(db, (conn) => ({
+      ...conn,
       exec: (sql) =>
         sql.includes('CREATE OR REPLACE TABLE tickets')
           ? Promise.reject(new Error('disk full'))
-          : db.exec(sql)
-    };
+          : conn.exec(sql)
+    }));
     const load = loadTicketFileAtomically(
       broken,
       { name: 'zh.csv', bytes: ZH },
@@ -87,6 +90,39 @@ describe.each(ENGINES)('reloading and cancelling on $name DuckDB', ({ open }) =>
     );
     await expect(load).rejects.toThrow('disk full');
     await expectFirstFileLoaded();
+  });
+
+  it('page queries during a load see the committed data, and their errors leave the load alone', async () => {
+    await loadTicketFile(db, { name: 'first.csv', bytes: FIRST });
+    const seen: number[] = [];
+    let pageError = '';
+    const interleaved = onLoadConnection(db, (conn) => ({
+      ...conn,
+      exec: async (sql) => {
+        await conn.exec(sql);
+        if (!sql.includes('CREATE OR REPLACE TABLE tickets')) return;
+        // The new tickets exist on the load's connection, uncommitted: the page sees the old ones.
+        const [count] = await db.query<{ n: number }>('SELECT count(*) AS n FROM tickets');
+        seen.push(count!.n);
+        await db
+          .query("SELECT CAST('2026-13-45' AS DATE) AS d")
+          .catch((error: Error) => (pageError = error.message));
+      }
+    }));
+    const report = await loadTicketFileAtomically(
+      interleaved,
+      { name: 'zh.csv', bytes: ZH },
+      {},
+      new AbortController().signal
+    );
+    expect(seen).toEqual([1]);
+    expect(pageError).toMatch(/Conversion Error/);
+    expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1, tickets: 1 });
+    const [after] = await db.query<{ n: number }>(
+      "SELECT count(*) AS n FROM tickets WHERE region = 'domestic'"
+    );
+    expect(after?.n).toBe(report.rows.tickets);
+    expect((await rejectedRows(db, 3)).map((r) => r.line)).toEqual([3]);
   });
 
   it('an atomic load that completes replaces the data', async () => {

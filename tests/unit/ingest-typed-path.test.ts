@@ -35,6 +35,11 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
     const typed = await ticketsVia(db, csv, false);
     const text = await ticketsVia(db, csv, true);
     expect(typed.report.rows).toEqual({ total: 3000, accepted: 3000, rejected: 0, tickets: 3000 });
+    expect(typed.report.loadPath).toEqual({ kind: 'typed' });
+    expect(text.report.loadPath).toEqual({
+      kind: 'text',
+      reason: 'a saved or chosen mapping is applied'
+    });
     expect(typed.rows).toEqual(text.rows);
   });
 
@@ -42,6 +47,7 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
     const csv = readFileSync('tests/fixtures/e2e-upload.csv', 'utf8');
     const typed = await ticketsVia(db, csv, false);
     const text = await ticketsVia(db, csv, true);
+    expect(typed.report.loadPath).toEqual({ kind: 'typed' });
     expect(typed.rows).toEqual(text.rows);
     expect(typed.rows).toHaveLength(10);
   });
@@ -51,6 +57,10 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
       'ticket_id,created_at,region\nb1,2026-03-01 10:00:00,domestic\nb2,2026-03-01 10:00:00,atlantis\n';
     const { report } = await ticketsVia(db, bad, false);
     expect(report.rows).toEqual({ total: 2, accepted: 1, rejected: 1, tickets: 1 });
+    expect(report.loadPath).toEqual({
+      kind: 'text',
+      reason: 'region has codes to translate or reject'
+    });
     expect(report.rejectedSample[0]).toMatchObject({
       line: 3,
       reason: 'unknown region "atlantis"'
@@ -90,6 +100,27 @@ describe.each(ENGINES)('typed fast path vs text path on $name DuckDB', ({ open }
     const { report, rows } = await ticketsVia(db, csv, false);
     expect(report.rows).toEqual({ total: 2, accepted: 2, rejected: 0, tickets: 2 });
     expect(report.sentinelTimestamps).toEqual({ resolved_at: 1 });
+    expect(report.loadPath).toEqual({ kind: 'text', reason: 'resolved_at has placeholder dates' });
     expect(rows.map((r) => r.resolved_at === null)).toEqual([true, false]);
+  });
+
+  it('says when a cell does not read as its type, and rethrows a failure of the query itself', async () => {
+    const badTime = 'ticket_id,created_at\nt1,2026-03-01 10:00:00\nt2,2026-03-01 25:00:00\n';
+    const { report } = await ticketsVia(db, badTime, false);
+    expect(report.loadPath).toEqual({
+      kind: 'text',
+      reason: "the typed reader rejected 1 cell(s) (not the contract's type)"
+    });
+    const broken: Db = {
+      ...db,
+      exec: (sql) =>
+        sql.includes('TEMP TABLE typed')
+          ? Promise.reject(new Error('Binder Error: a bug in the typed read'))
+          : db.exec(sql)
+    };
+    const csv = generateTicketsCsv({ rows: 50, seed: 3 });
+    await expect(
+      loadTicketFile(broken, { name: 'f.csv', bytes: new TextEncoder().encode(csv) })
+    ).rejects.toThrow('Binder Error: a bug in the typed read');
   });
 });

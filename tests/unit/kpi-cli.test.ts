@@ -62,6 +62,7 @@ describe('kpi CLI: service basics', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/resolve_minutes_p90\s+3 h 24 min/);
     expect(run.stdout).toMatch(/first_response_minutes_median\s+30 min/);
+    expect(run.stderr).toContain('load path: typed fast path');
   });
 
   it('--sla-target is validated', () => {

@@ -19,14 +19,27 @@ export async function openNodeDb(options: NodeDbOptions = {}): Promise<Db> {
     options.path ?? ':memory:',
     options.readOnly ? { access_mode: 'READ_ONLY' } : {}
   );
-  const connection: DuckDBConnection = await instance.connect();
-  for (const statement of SESSION_SETUP) await connection.run(statement);
-  if (options.memoryLimit) await connection.run(`SET memory_limit = '${options.memoryLimit}'`);
+  const first: DuckDBConnection = await instance.connect();
+  // Both settings are the database's, so every later connection shares them.
+  if (options.memoryLimit) await first.run(`SET memory_limit = '${options.memoryLimit}'`);
   if (options.tempDirectory) {
-    await connection.run(`SET temp_directory = '${options.tempDirectory.replaceAll("'", "''")}'`);
+    await first.run(`SET temp_directory = '${options.tempDirectory.replaceAll("'", "''")}'`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'cs-dash-'));
+  return connectionDb(instance, first, dir, () => {
+    instance.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
 
+/** One connection of `instance` as a `Db`; `close` closes it, then runs `closeDatabase`. */
+async function connectionDb(
+  instance: DuckDBInstance,
+  connection: DuckDBConnection,
+  dir: string,
+  closeDatabase: () => void
+): Promise<Db> {
+  for (const statement of SESSION_SETUP) await connection.run(statement);
   return {
     engine: 'duckdb-native',
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
@@ -44,10 +57,12 @@ export async function openNodeDb(options: NodeDbOptions = {}): Promise<Db> {
     async dropFile(name: string) {
       rmSync(join(dir, safeFileName(name)), { force: true });
     },
+    async connect() {
+      return connectionDb(instance, await instance.connect(), dir, () => undefined);
+    },
     async close() {
       connection.closeSync();
-      instance.closeSync();
-      rmSync(dir, { recursive: true, force: true });
+      closeDatabase();
     }
   };
 }

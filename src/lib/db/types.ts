@@ -16,6 +16,12 @@ export interface Db {
   /** Makes bytes readable by `read_csv` under the returned path literal. */
   registerFile(name: string, bytes: Uint8Array): Promise<string>;
   dropFile(name: string): Promise<void>;
+  /**
+   * Another connection to the same database (its own transactions and temp tables): a load
+   * runs on one so that page queries only ever see committed tables. `close` on it closes
+   * just that connection. Absent: the engine has one connection only.
+   */
+  connect?(): Promise<Db>;
   close(): Promise<void>;
   readonly engine: 'duckdb-wasm' | 'duckdb-native';
 }

@@ -8,6 +8,7 @@ import { OPEN_MESSAGES } from './open-messages';
 import { FAULT_MESSAGES } from './fault-messages';
 import { POLISH_MESSAGES } from './polish-messages';
 import { NATIVE_MESSAGES } from './native-messages';
+import { LOAD_MESSAGES } from './load-messages';
 
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -87,7 +88,8 @@ export const MESSAGES = {
   ...OPEN_MESSAGES,
   ...FAULT_MESSAGES,
   ...POLISH_MESSAGES,
-  ...NATIVE_MESSAGES
+  ...NATIVE_MESSAGES,
+  ...LOAD_MESSAGES
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

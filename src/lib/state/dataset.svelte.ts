@@ -1,19 +1,29 @@
 import defaultDatasetUrl from '../../../data/tickets.csv.gz?url';
-import { browserDb } from '../db/browser';
+import { browserDb, whyNotKept } from '../db/browser';
 import { serverDataset, serverDb, serverToken } from '../db/remote';
 import type { Db } from '../db/types';
 import { loadTicketFileAtomically } from '../ingest/load/cancellable-load';
 import type { LoadReport } from '../ingest/load/load';
 import { LoadError } from '../ingest/load/load-error';
 import type { Mapping } from '../ingest/map/mapping-types';
+import {
+  assertRowsFit,
+  estimateRows,
+  parseMemorySize,
+  ROW_SAMPLE_BYTES,
+  tabRowLimit
+} from '../ingest/read/row-estimate';
 import { assertFileSize, fileSizeLimit } from '../ingest/read/size-limit';
 import type { SheetProgress } from '../ingest/read/spreadsheet-source';
 import { workerSpreadsheetReader } from '../ingest/read/spreadsheet-worker-client';
+import { forgetKeptDataset, keepDataset, keptDataset, type KeptDataset } from './kept-dataset';
 import { browserMappings, type RememberedMappings } from './remembered-mappings';
 import { bundledSnapshotSource, bundledSnapshot } from './bundled-source';
 import { BUNDLED_NAME } from '../bundled/bundled-figures';
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error';
+/** Where the data shown came from: the bundled file, an upload, or the copy kept in the browser. */
+export type DatasetOrigin = 'bundled' | 'upload' | 'restored';
 export type LoadStep = 'engine' | 'read' | 'file' | 'cancelling' | null;
 /** How the mapping of the loaded file was chosen. */
 export type MappingOrigin = 'suggested' | 'remembered' | 'chosen';
@@ -37,6 +47,8 @@ interface Source {
   read: () => Promise<Uint8Array>;
   /** A faster way to the same tables (the bundled dataset's build-time snapshot), for default choices. */
   snapshot?: { load: (db: Db) => Promise<LoadReport>; header: string[]; fileBytes: number };
+  /** The first bytes only, to estimate the rows before the whole file is read. */
+  head?: () => Promise<Uint8Array>;
 }
 /** The loaded ticket log: which file, how its rows were accounted for, and load progress. */
 class DatasetState {
@@ -65,6 +77,11 @@ class DatasetState {
   cancelled = $state(false);
   /** Files asked for while another loads: each waits its turn, and the page says so. */
   queued = $state<string[]>([]);
+  origin = $state<DatasetOrigin>('bundled');
+  /** Why an upload is not kept in this browser (no OPFS, storage locked); null when it is. */
+  notKeptReason = $state<string | null>(null);
+  /** Milliseconds from opening the database to the kept dataset being shown again. */
+  restoredMs = $state<number | null>(null);
   /** Largest file this tab accepts, in bytes. */
   readonly sizeLimit = fileSizeLimit(
     typeof navigator === 'undefined'
@@ -78,29 +95,24 @@ class DatasetState {
   private previous: Promise<unknown> = Promise.resolve();
   private remembered: RememberedMappings | null = null;
 
+  /** Shows the dataset kept in this browser, if there is one; else loads the bundled one. */
   async loadDefault(): Promise<void> {
     const token = serverToken();
     if (token) return this.openServer(token);
-    // The CSV is read only when the snapshot cannot stand in for it (a time zone or mapping chosen).
-    let download: Promise<Uint8Array> | undefined;
-    const read = async () => {
-      download ??= fetch(defaultDatasetUrl).then(async (response) => {
-        if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
-        return new Uint8Array(await response.arrayBuffer());
-      });
-      return (await download).slice();
-    };
-    const snapshot = {
-      load: bundledSnapshotSource(),
-      header: bundledSnapshot.report.header,
-      fileBytes: bundledSnapshot.fileBytes
-    };
+    const restored = this.previous.then(() => this.restoreKept());
+    this.previous = restored.catch(() => undefined);
+    if (await restored) return;
     this.bundledPending = this.version === 0;
     try {
-      await this.load({ name: BUNDLED_NAME, isDefault: true, read, snapshot }, null, {});
+      await this.load(bundledSource(), null, {});
     } finally {
       this.bundledPending = false;
     }
+  }
+
+  /** Removes the kept upload from this browser and shows the bundled data again. */
+  async forgetKept(): Promise<void> {
+    await this.load(bundledSource(), null, {});
   }
 
   /**
@@ -109,19 +121,20 @@ class DatasetState {
    */
   async loadFile(file: File, choices: LoadChoices = {}): Promise<void> {
     const read = async () => new Uint8Array(await file.arrayBuffer());
-    await this.load({ name: file.name, isDefault: false, read }, file.size, choices);
+    const head = async () => new Uint8Array(await file.slice(0, ROW_SAMPLE_BYTES).arrayBuffer());
+    await this.load({ name: file.name, isDefault: false, read, head }, file.size, choices);
   }
 
   /** Loads the current file's bytes again with another mapping and/or time zone. */
   async reload(choices: LoadChoices): Promise<void> {
-    if (!this.source) return;
+    if (!this.source) return this.fileNotAtHand();
     const merged = { ...this.choices, ...choices };
     await this.load(this.source, null, merged, { remember: choices.mapping !== undefined });
   }
 
   /** Loads another sheet of the current workbook; its header gets its own (remembered or suggested) mapping. */
   async chooseSheet(sheet: string): Promise<void> {
-    if (!this.source) return;
+    if (!this.source) return this.fileNotAtHand();
     await this.load(this.source, null, { timeZone: this.choices.timeZone, sheet });
   }
 
@@ -159,6 +172,43 @@ class DatasetState {
     } finally {
       this.step = null;
     }
+  }
+
+  /** After a reload the kept tickets are shown, but the file they came from is not at hand. */
+  private fileNotAtHand(): void {
+    this.error = new LoadError(
+      'bad-setting',
+      `"${this.fileName}" was restored from this browser's copy; upload the file again to read it with another mapping, time zone or sheet.`
+    );
+  }
+
+  /** True when the kept dataset is shown: no file is read, its tables are already there. */
+  private async restoreKept(): Promise<boolean> {
+    this.status = 'loading';
+    this.step = 'engine';
+    const db = await browserDb();
+    const started = performance.now();
+    let kept: KeptDataset | null;
+    try {
+      kept = whyNotKept() === null ? await keptDataset(db) : null;
+    } catch (error) {
+      // A copy this version cannot read is shown as such, and the bundled data loads instead.
+      this.notKeptReason = `the copy kept in this browser could not be read (${String(error).slice(0, 160)})`;
+      return false;
+    }
+    if (!kept) return false;
+    this.report = kept.report;
+    this.fileName = kept.report.name;
+    this.fileSize = kept.fileSize;
+    this.isDefault = false;
+    this.origin = 'restored';
+    this.notKeptReason = null;
+    this.source = null;
+    this.restoredMs = performance.now() - started;
+    this.status = 'ready';
+    this.step = null;
+    this.version++;
+    return true;
   }
 
   private mappings(): RememberedMappings {
@@ -201,9 +251,14 @@ class DatasetState {
     this.cancelled = false;
     this.fileName = name;
     try {
-      if (size !== null) assertFileSize(name, size, this.sizeLimit);
       this.step = 'engine';
       const db = await untilAborted(browserDb(), signal);
+      // Rows first: past the tab's rows, the row count says more than the byte size.
+      if (size !== null && source.head) {
+        const rows = estimateRows(await source.head(), size);
+        assertRowsFit(name, rows, tabRowLimit(await memoryLimitBytes(db)));
+      }
+      if (size !== null) assertFileSize(name, size, this.sizeLimit);
       const snapshot =
         source.snapshot &&
         Object.keys(choices).length === 0 &&
@@ -225,7 +280,7 @@ class DatasetState {
           return found && 'mapping' in found ? found.mapping : undefined;
         });
       const report = snapshot
-        ? await snapshot.load(db)
+        ? await loadSnapshot(db, snapshot)
         : await loadTicketFileAtomically(
             db,
             { name, bytes: bytes! },
@@ -239,7 +294,15 @@ class DatasetState {
                 read: workerSpreadsheetReader(signal, (progress) => (this.sheetProgress = progress))
               }
             },
-            signal
+            signal,
+            (conn, loaded) =>
+              isDefault || whyNotKept() !== null
+                ? forgetKeptDataset(conn)
+                : keepDataset(conn, {
+                    report: loaded,
+                    fileSize: byteCount,
+                    savedAt: new Date().toISOString()
+                  })
           );
       this.source = source;
       this.choices = rememberedUsed ? { ...choices, mapping: report.mapping } : choices;
@@ -258,6 +321,9 @@ class DatasetState {
       }
       this.report = report;
       this.isDefault = isDefault;
+      this.origin = isDefault ? 'bundled' : 'upload';
+      this.notKeptReason = isDefault ? null : whyNotKept();
+      this.restoredMs = null;
       this.fileName = name;
       this.status = 'ready';
       this.version++;
@@ -271,6 +337,42 @@ class DatasetState {
       this.controller = null;
     }
   }
+}
+
+/** The bundled tables from the build's snapshot; an upload kept in this browser is forgotten. */
+async function loadSnapshot(
+  db: Db,
+  snapshot: NonNullable<Source['snapshot']>
+): Promise<LoadReport> {
+  const report = await snapshot.load(db);
+  await forgetKeptDataset(db);
+  return report;
+}
+
+/** The database's memory limit in bytes (duckdb-wasm sets it from the tab's heap). */
+async function memoryLimitBytes(db: Db): Promise<number> {
+  const [row] = await db.query<{ v: string }>("SELECT current_setting('memory_limit') AS v");
+  const bytes = parseMemorySize(row?.v ?? '');
+  if (bytes === null) throw new Error(`unexpected memory_limit setting: ${row?.v}`);
+  return bytes;
+}
+
+/** The bundled dataset: the CSV is fetched only when the snapshot cannot stand in for it (a time zone or mapping chosen). */
+function bundledSource(): Source {
+  let download: Promise<Uint8Array> | undefined;
+  const read = async () => {
+    download ??= fetch(defaultDatasetUrl).then(async (response) => {
+      if (!response.ok) throw new Error(`the bundled dataset is missing (${response.status})`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    return (await download).slice();
+  };
+  const snapshot = {
+    load: bundledSnapshotSource(),
+    header: bundledSnapshot.report.header,
+    fileBytes: bundledSnapshot.fileBytes
+  };
+  return { name: BUNDLED_NAME, isDefault: true, read, snapshot };
 }
 
 /** Resolves like `promise`, or rejects with the abort reason as soon as `signal` aborts. */

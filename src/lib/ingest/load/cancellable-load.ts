@@ -24,25 +24,35 @@ function stopOnAbort(db: Db, signal: AbortSignal): Db {
 }
 
 /**
- * Loads a file inside one transaction: on an error or when `signal` is aborted (checked
+ * Loads a file inside one transaction on a connection of its own (`db.connect`): page queries
+ * on `db` keep reading the tables of the previous load until the new ones are committed, and a
+ * failing page query cannot abort the load. On an error or when `signal` is aborted (checked
  * between statements), it rolls back, so the tickets, rejected rows and time-zone macros of
- * the previous load stay as they were. Rethrows the error (an abort: `signal.reason`).
+ * the previous load stay as they were. `beforeCommit` runs in the same transaction, on the
+ * load's connection. Rethrows the error (an abort: `signal.reason`).
  */
 export async function loadTicketFileAtomically(
   db: Db,
   file: { name: string; bytes: Uint8Array },
   options: LoadOptions,
-  signal: AbortSignal
+  signal: AbortSignal,
+  beforeCommit?: (db: Db, report: LoadReport) => Promise<void>
 ): Promise<LoadReport> {
   signal.throwIfAborted();
-  await db.exec('BEGIN TRANSACTION');
+  const own = db.connect ? await db.connect() : db;
   try {
-    const report = await loadTicketFile(stopOnAbort(db, signal), file, options);
-    signal.throwIfAborted();
-    await db.exec('COMMIT');
-    return report;
-  } catch (error) {
-    await db.exec('ROLLBACK');
-    throw signal.aborted ? signal.reason : error;
+    await own.exec('BEGIN TRANSACTION');
+    try {
+      const report = await loadTicketFile(stopOnAbort(own, signal), file, options);
+      await beforeCommit?.(own, report);
+      signal.throwIfAborted();
+      await own.exec('COMMIT');
+      return report;
+    } catch (error) {
+      await own.exec('ROLLBACK');
+      throw signal.aborted ? signal.reason : error;
+    }
+  } finally {
+    if (own !== db) await own.close();
   }
 }

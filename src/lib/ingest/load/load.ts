@@ -16,7 +16,7 @@ import {
 import { prepareFile, type MappingSource, type PreparedFile } from './prepare-file';
 import { csvRowReader, type RowReader } from '../read/row-reader';
 import type { SpreadsheetOptions, WorkbookInfo } from '../read/spreadsheet-source';
-import { canReadTyped, readTyped } from './typed-load';
+import { readTyped, whyNotTyped, type LoadPath } from './typed-load';
 import { columnFallbacks, lineIdSql, type ColumnFallbacks } from '../map/column-fallbacks';
 import {
   countEmptyTimestamps,
@@ -30,6 +30,7 @@ import { isOpenColumn } from '../map/value-synonyms';
 import { isValidTimeZone, offsetAt, offsetSpans, timeZoneMacros } from './time-zone';
 
 export type { EventLogReport } from '../events/load-events';
+export type { LoadPath } from './typed-load';
 
 export interface RejectedRow {
   /** Spreadsheet row number: the header is line 1, each record one line. */
@@ -78,6 +79,14 @@ export interface LoadReport {
   /** First and last creation day in the dataset's time zone (YYYY-MM-DD). */
   dateRange: { from: string; to: string } | null;
   loadMs: number;
+  /**
+   * Milliseconds per stage: prepare (decode, sniff, map), register (bytes to the engine),
+   * read (read_csv; the typed path's check too), normalise (text path), tickets (derived
+   * columns), report (counts, notes, samples).
+   */
+  phasesMs: Record<string, number>;
+  /** The typed fast path (canonical clean file) or the text path, and why. */
+  loadPath: LoadPath;
   /** The workbook and sheet the rows came from, for a spreadsheet. */
   workbook: WorkbookInfo | null;
 }
@@ -115,6 +124,13 @@ export async function loadTicketFile(
   options: LoadOptions = {}
 ): Promise<LoadReport> {
   const started = performance.now();
+  const phasesMs: Record<string, number> = {};
+  let last = started;
+  const phaseDone = (name: string) => {
+    const now = performance.now();
+    phasesMs[name] = Math.round(now - last);
+    last = now;
+  };
   const prepared = await prepareFile(file.bytes, options.mapping, {
     complete: options.completeValues,
     spreadsheet: options.spreadsheet
@@ -128,21 +144,24 @@ export async function loadTicketFile(
   assertRequiredColumns(prepared, options);
   const fallbacks = columnFallbacks(prepared.mapping, options.expressions);
 
+  phaseDone('prepare');
   const reader = options.rows ?? csvRowReader(await db.registerFile('upload.csv', prepared.bytes));
-  let typed = false;
+  phaseDone('register');
+  let loadPath: LoadPath;
   try {
-    if (
-      !plan?.groupBy &&
-      !prepared.containsNul &&
-      reader.typed !== false &&
-      canReadTyped(prepared, Object.keys(options.expressions ?? {}).length > 0)
-    ) {
-      typed = await readTyped(db, reader, prepared, (range) => defineTimeZone(db, timeZone, range));
-    }
-    if (!typed) await readRaw(db, reader, prepared);
+    const hasExpressions = Object.keys(options.expressions ?? {}).length > 0;
+    const notTyped =
+      whyNotTyped(prepared, hasExpressions) ??
+      (prepared.containsNul ? 'a field holds a NUL byte' : null) ??
+      (reader.typed === false ? 'the reader gives text only' : null) ??
+      (await readTyped(db, reader, prepared, (range) => defineTimeZone(db, timeZone, range)));
+    loadPath = notTyped === null ? { kind: 'typed' } : { kind: 'text', reason: notTyped };
+    if (loadPath.kind === 'text') await readRaw(db, reader, prepared);
   } finally {
     if (!options.rows) await db.dropFile('upload.csv');
   }
+  phaseDone('read');
+  const typed = loadPath.kind === 'typed';
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let gaps: SourceGaps = NO_GAPS;
   let eventLog: EventLogReport | null = null;
@@ -161,7 +180,9 @@ export async function loadTicketFile(
   } else if (!typed) {
     ({ unmatchedValues, gaps } = await normaliseRaw(db, prepared, options, timeZone, fallbacks));
   }
+  phaseDone('normalise');
   await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT}`);
+  phaseDone('tickets');
   if (eventLog) {
     await rejectEvents(db, prepared.header.length);
   } else if (typed) {
@@ -178,6 +199,7 @@ export async function loadTicketFile(
     await db.exec('DROP TABLE IF EXISTS __broken_offsets');
   }
 
+  await keepUnreadableLines(db);
   const rows = await countRows(db, eventLog !== null);
   if (eventLog) {
     eventLog.events = rows.total;
@@ -192,6 +214,9 @@ export async function loadTicketFile(
     emptyTimestamps,
     accepted: rows.accepted
   });
+  const rejectedSample = await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE);
+  const range = await dateRange(db);
+  phaseDone('report');
   return {
     name: file.name,
     encoding: prepared.encoding,
@@ -203,7 +228,7 @@ export async function loadTicketFile(
     evidence: prepared.evidence,
     rows,
     eventLog,
-    rejectedSample: await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE),
+    rejectedSample,
     presentColumns: presentColumns(prepared, options),
     unmatchedValues,
     sentinelTimestamps: gaps.sentinels,
@@ -214,8 +239,10 @@ export async function loadTicketFile(
     duplicateHeaders: prepared.duplicateHeaders,
     presetId: prepared.mapping.presetId ?? null,
     timeZone,
-    dateRange: await dateRange(db),
+    dateRange: range,
     loadMs: performance.now() - started,
+    phasesMs,
+    loadPath,
     workbook: prepared.workbook
   };
 }
@@ -367,6 +394,17 @@ async function markDuplicateIds(db: Db): Promise<void> {
       FROM checked WHERE ticket_id IS NOT NULL) WHERE k > 1)`);
 }
 
+/**
+ * Keeps the lines the CSV reader could not split (`csv_rejects`, a temp table of the loading
+ * connection) in a table every connection sees, one row per line with its first error.
+ */
+async function keepUnreadableLines(db: Db): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE rejected_lines AS
+    SELECT line, coalesce(arg_min(error_message, column_idx), any_value(error_message)) AS reason,
+      any_value(csv_line) AS csv_line
+    FROM csv_rejects GROUP BY line`);
+}
+
 /** Lines read, accepted and rejected (for an event log: events), and tickets in the dataset. */
 async function countRows(db: Db, eventLog: boolean): Promise<LoadReport['rows']> {
   const [counts] = await db.query<{
@@ -378,7 +416,7 @@ async function countRows(db: Db, eventLog: boolean): Promise<LoadReport['rows']>
     `SELECT (SELECT count(*) FROM tickets) AS tickets,
        ${eventLog ? '(SELECT count(*) FROM events)' : '0'} AS events,
        (SELECT count(*) FROM rejected) AS rejected,
-       (SELECT count(DISTINCT line) FROM csv_rejects) AS broken`
+       (SELECT count(*) FROM rejected_lines) AS broken`
   );
   const tickets = counts?.tickets ?? 0;
   const valueRejected = counts?.rejected ?? 0;
@@ -409,9 +447,7 @@ export async function rejectedRows(
   limit = Number.MAX_SAFE_INTEGER
 ): Promise<RejectedRow[]> {
   const broken = await db.query<{ line: number; reason: string; csv_line: string }>(
-    `SELECT line, coalesce(arg_min(error_message, column_idx), any_value(error_message)) AS reason,
-       any_value(csv_line) AS csv_line
-     FROM csv_rejects GROUP BY line ORDER BY line`
+    'SELECT line, reason, csv_line FROM rejected_lines ORDER BY line'
   );
   const brokenLines = broken.map((b) => b.line);
   const fieldList = Array.from({ length: columnCount }, (_, i) => `c${i}`).join(', ');

@@ -41,13 +41,26 @@ const SQL_TYPE: Record<ColumnSpec['type'], string> = {
 
 const BOOL_WORDS: readonly string[] = [...TRUE_WORDS, ...FALSE_WORDS];
 
-/** True when the file can take the typed path: canonical names, plain ISO times, no preset. */
-export function canReadTyped(prepared: PreparedFile, hasExpressions: boolean): boolean {
-  if (!prepared.canonicalHeader || prepared.plan || hasExpressions) return false;
-  if (prepared.duplicateHeaders.length > 0 || prepared.userMapping) return false;
+/** Which load path ran and, for the text path, why the typed one did not answer. */
+export type LoadPath = { kind: 'typed' } | { kind: 'text'; reason: string };
+
+/**
+ * Null when the file can take the typed path (canonical names, plain ISO times, no preset),
+ * else why not.
+ */
+export function whyNotTyped(prepared: PreparedFile, hasExpressions: boolean): string | null {
+  if (prepared.plan) return 'a preset or event log rebuilds the columns';
+  if (!prepared.canonicalHeader) return 'the header is not the canonical one';
+  if (prepared.duplicateHeaders.length > 0) return 'the header repeats a column name';
+  if (prepared.userMapping) return 'a saved or chosen mapping is applied';
+  if (hasExpressions) return 'columns are built from expressions or constants';
   const formats = prepared.mapping.timestampFormats ?? {};
-  return Object.values(formats).every((f) => f === undefined || f === 'iso');
+  const other = Object.entries(formats).find(([, f]) => f !== undefined && f !== 'iso');
+  return other ? `${other[0]} is not written as ISO time` : null;
 }
+
+/** A DuckDB error about the file's content (its type prefix), not a fault of the query. */
+const UNREADABLE_CONTENT = /^(Invalid Input|Conversion) Error/;
 
 /** What the text path puts in a column the file lacks (v2: ids from lines, a default channel). */
 function absent(spec: ColumnSpec): string {
@@ -109,24 +122,33 @@ function checkAggregates(present: ReadonlySet<string>): string[] {
   return out;
 }
 
-function exact(check: Record<string, unknown>, present: ReadonlySet<string>): boolean {
-  if (check.ids !== check.n || check.cross_bad !== 0 || check.missing !== 0) return false;
+/** Null when the typed read is exactly what the text path would build, else what differs. */
+function inexact(check: Record<string, unknown>, present: ReadonlySet<string>): string | null {
   for (const spec of COLUMNS) {
     if (!present.has(spec.name)) continue;
     const name = spec.name;
     if (spec.type === 'enum' || spec.type === 'bool') {
       const allowed = spec.type === 'enum' ? (spec.codes ?? []) : BOOL_WORDS;
       const seen = (check[`values_${name}`] as string[] | null) ?? [];
-      if (!seen.every((v) => allowed.includes(v) || keptAsWritten(spec, v))) return false;
+      if (!seen.every((v) => allowed.includes(v) || keptAsWritten(spec, v))) {
+        return `${name} has codes to translate or reject`;
+      }
     }
-    if (spec.type === 'ts' && check[`sentinel_${name}`] !== 0) return false;
-    if (spec.type === 'int' && check[`frac_${name}`] !== 0) return false;
+    if (spec.type === 'ts' && check[`sentinel_${name}`] !== 0) {
+      return `${name} has placeholder dates`;
+    }
+    if (spec.type === 'int' && check[`frac_${name}`] !== 0) return `${name} has fractions`;
     const lo = check[`min_${name}`] as number | null | undefined;
     const hi = check[`max_${name}`] as number | null | undefined;
-    if (spec.min !== undefined && lo != null && lo < spec.min) return false;
-    if (spec.max !== undefined && hi != null && hi > spec.max) return false;
+    const below = spec.min !== undefined && lo != null && lo < spec.min;
+    if (below || (spec.max !== undefined && hi != null && hi > spec.max)) {
+      return `${name} has values out of range`;
+    }
   }
-  return true;
+  if (check.ids !== check.n) return 'ticket ids are blank or repeated';
+  if (check.cross_bad !== 0) return 'a row fails a cross-column check';
+  if (check.missing !== 0) return 'a required value is missing';
+  return null;
 }
 
 /** An open column's code the text path would keep exactly as it is: no synonym, already lower. */
@@ -136,15 +158,16 @@ function keptAsWritten(spec: ColumnSpec, v: string): boolean {
 
 /**
  * Reads a canonical file typed into `checked` (the same columns the text path builds) after
- * defining the time-zone macros (see `defineMacros`). Returns false, leaving nothing behind,
- * when anything in the file needs the text path.
+ * defining the time-zone macros (see `defineMacros`). Returns null, or, leaving nothing
+ * behind, why the file needs the text path. A failure that is not about the file's content
+ * is thrown.
  */
 export async function readTyped(
   db: Db,
   reader: RowReader,
   prepared: PreparedFile,
   defineMacros: (createdRangeSql: string) => Promise<void>
-): Promise<boolean> {
+): Promise<string | null> {
   const columns = prepared.header.map((name): [string, string] => [
     name,
     READER_TYPE[columnSpec(name)!.type]
@@ -153,11 +176,17 @@ export async function readTyped(
   try {
     const read = reader.sql(prepared, columns, "timestampformat = '%Y-%m-%d %H:%M:%S'");
     await db.exec(`CREATE OR REPLACE TEMP TABLE typed AS SELECT * FROM ${read}`);
-  } catch {
-    return false;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!UNREADABLE_CONTENT.test(message)) throw error;
+    await abandon(db);
+    return `the typed reader stopped: ${message.split('\n')[0]!.slice(0, 200)}`;
   }
   const [rejects] = await db.query<{ n: number }>('SELECT count(*) AS n FROM csv_rejects');
-  if ((rejects?.n ?? 0) > 0) return abandon(db);
+  if ((rejects?.n ?? 0) > 0) {
+    await abandon(db);
+    return `the typed reader rejected ${rejects!.n} cell(s) (not the contract's type)`;
+  }
 
   await defineMacros('SELECT min(created_at) AS lo, max(created_at) AS hi FROM typed');
   const present = new Set(prepared.header);
@@ -168,16 +197,19 @@ export async function readTyped(
     `SELECT ${checkAggregates(present).join(', ')}
      FROM (SELECT ${[...others, local].join(', ')} FROM typed)`
   );
-  if (!check || !exact(check, present)) return abandon(db);
+  const differs = check ? inexact(check, present) : 'the check query answered nothing';
+  if (differs) {
+    await abandon(db);
+    return differs;
+  }
 
   const values = COLUMNS.map((s) => `${value(s, present.has(s.name))} AS ${s.name}`).join(', ');
   await db.exec(
     `CREATE OR REPLACE TEMP VIEW checked AS SELECT CAST(NULL AS BIGINT) AS __rec, ${values}, '' AS __reason FROM typed`
   );
-  return true;
+  return null;
 }
 
-async function abandon(db: Db): Promise<false> {
+async function abandon(db: Db): Promise<void> {
   await db.exec('DROP TABLE IF EXISTS typed');
-  return false;
 }
