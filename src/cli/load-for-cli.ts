@@ -7,7 +7,7 @@ import { loadTicketFile, type LoadOptions, type LoadReport } from '../lib/ingest
 import { assertFileSize } from '../lib/ingest/read/size-limit';
 import { LIMITS } from '../lib/limits';
 import { cachedLoad, forgetLoad, loadKey, storeLoad } from './load-cache';
-import { expandInputs, inputKind, type InputFile } from './native-files';
+import { assertNoGzipBomb, expandInputs, inputKind, type InputFile } from './native-files';
 import { csvRows, parquetRows, type NativeRows } from './native-readers';
 import { progress } from './progress';
 import { readUserFile } from './read-user-file';
@@ -79,6 +79,7 @@ async function loadFiles(
   files: readonly InputFile[],
   options: LoadOptions
 ): Promise<LoadReport> {
+  for (const file of files) await assertNoGzipBomb(file);
   const kind = await inputKind(files);
   const name = files.length === 1 ? basename(files[0]!.path) : `${files.length} files`;
   if (kind === 'bytes') {

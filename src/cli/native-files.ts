@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import type { Db } from '../lib/db/types';
 import { detectEncoding, isGzip, isParquet } from '../lib/ingest/read/decode';
 import { isXes } from '../lib/ingest/read/xes';
+import { LIMITS } from '../lib/limits';
 
 /** A file the CLI reads: its path and what makes a cached load of it stale. */
 export interface InputFile {
@@ -122,4 +123,45 @@ function looksBinary(head: Uint8Array): boolean {
   const zip = head[0] === 0x50 && head[1] === 0x4b;
   const ole = head[0] === 0xd0 && head[1] === 0xcf;
   return zip || ole || head.subarray(0, 4096).includes(0);
+}
+
+const RATIO_SAMPLE_BYTES = 32 * 1024 ** 2;
+
+/**
+ * How many times its compressed size the start of a gzip file unpacks to (inflating at most
+ * `sample` bytes); null when the file is shorter than the sample unpacked, so it cannot be a bomb.
+ */
+export async function gzipExpansion(
+  path: string,
+  sample = RATIO_SAMPLE_BYTES
+): Promise<number | null> {
+  const gunzip = createGunzip();
+  const source = createReadStream(path, { highWaterMark: 16 * 1024 });
+  let fed = 0;
+  let out = 0;
+  source.on('data', (chunk) => (fed += chunk.length));
+  source.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      out += chunk.length;
+      if (out >= sample) return out / fed;
+    }
+    return null;
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+}
+
+/** Refuses a `.gz` input that unpacks to more times its size than any ticket log does. */
+export async function assertNoGzipBomb(file: InputFile): Promise<void> {
+  if (!isGzip(readStart(file.path, 2))) return;
+  const ratio = await gzipExpansion(file.path);
+  const max = LIMITS.gzipRatio.max;
+  if (ratio === null || ratio <= max) return;
+  throw new Error(
+    `${file.path} (${(file.size / 1024 ** 2).toFixed(1)} MiB) unpacks to more than ${Math.floor(ratio)} times its size ` +
+      `(ticket logs unpack to 5–30 times; above ${max} times it is refused as a compression bomb). Nothing was loaded. ` +
+      'If the file is real, unpack it (gunzip) and pass the CSV.'
+  );
 }

@@ -40,6 +40,16 @@ export const LIMITS = {
     whyEn: 'the unpacked text is held in memory; a small archive can expand without bound',
     whyZh: '解压后的文本保存在内存中；很小的压缩包可以膨胀到无限大'
   }),
+  gzipRatio: limit({
+    min: 1,
+    max: 200,
+    whole: false,
+    en: 'gzip expansion ratio',
+    zh: 'gzip 膨胀倍数',
+    whyEn:
+      'ticket logs unpack to 5–30 times their gzip size; hundreds of times is a compression bomb that would fill memory or disk',
+    whyZh: '工单日志解压后约为压缩文件的 5–30 倍；数百倍即为压缩炸弹，会耗尽内存或磁盘'
+  }),
   replications: limit({
     min: 2,
     max: 2000,
