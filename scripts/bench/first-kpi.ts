@@ -1,25 +1,13 @@
 import type { LaunchedChromium } from './chromium';
 import { stampFirstKpi, type FirstLoadPhases } from './page-probes';
 import { HARNESS_BASE } from './serve';
+import { KPI_PAGES } from '../../src/lib/pages';
 
 /**
  * tsx (esbuild keepNames) wraps inner functions in `__name(fn, "name")`; the probes are
  * serialised into the page, where that helper does not exist.
  */
 export const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
-
-/** The pages whose opening view has figure cards (`[data-metric]`). */
-export const KPI_PAGES = [
-  '/',
-  '/channels',
-  '/platforms',
-  '/routing',
-  '/emergencies',
-  '/overseas',
-  '/enterprise',
-  '/improvements',
-  '/metrics'
-];
 
 /** Time to the first figure on one page opened cold (a fresh context: nothing cached), and its steps. */
 export interface FirstKpi extends FirstLoadPhases {

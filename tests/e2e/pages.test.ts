@@ -4,18 +4,10 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/lib/metrics/catalogue';
 import { cardValues, startApp, waitForMetrics, type AppSession } from './support/app';
+import { KPI_PAGES } from '../../src/lib/pages';
 
 const SHOTS = 'tests/e2e/screenshots';
-const PAGES = [
-  '/channels',
-  '/platforms',
-  '/routing',
-  '/emergencies',
-  '/overseas',
-  '/enterprise',
-  '/improvements',
-  '/metrics'
-];
+const PAGES = KPI_PAGES.filter((path) => path !== '/');
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];

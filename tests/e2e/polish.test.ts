@@ -1,22 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, waitForMetrics, type AppSession } from './support/app';
+import { NAV_PAGES } from '../../src/lib/pages';
 
 const SHOTS = 'tests/e2e/screenshots';
-const EVERY_PAGE = [
-  '/',
-  '/breakdown',
-  '/channels',
-  '/platforms',
-  '/routing',
-  '/emergencies',
-  '/overseas',
-  '/enterprise',
-  '/improvements',
-  '/metrics',
-  '/simulate',
-  '/data'
-];
+const EVERY_PAGE = NAV_PAGES.map((p) => p.href);
 
 async function loaded(page: Page): Promise<void> {
   await page.waitForSelector('main:not([aria-busy="true"])', {

@@ -85,8 +85,10 @@ export class SimulateSession {
   private readonly currentKey = $derived.by(() => {
     try {
       return this.runKey(validateScenario($state.snapshot(this.scenario)));
-    } catch {
-      return null;
+    } catch (error) {
+      // A scenario still being edited matches no run; anything else is a bug.
+      if (error instanceof ScenarioError) return null;
+      throw error;
     }
   });
   /** The results on show were made by other settings than the ones now in the builder. */
