@@ -1,7 +1,6 @@
 import type { LaunchedChromium } from './chromium';
 import { stampFirstKpi, type FirstLoadPhases } from './page-probes';
 import { HARNESS_BASE } from './serve';
-import { KPI_PAGES } from '../../src/lib/pages';
 
 /**
  * tsx (esbuild keepNames) wraps inner functions in `__name(fn, "name")`; the probes are
