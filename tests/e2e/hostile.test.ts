@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_DIR, startApp, waitForMetrics, type AppSession } from './support/app';
+import { NAV_PAGES } from '../../src/lib/pages';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=1</script>';
@@ -131,9 +132,7 @@ function hostileCsv(): { csv: string; rows: number; rejected: number } {
 
 /** The NAV hrefs of the root layout, as the app lists them. */
 function navPaths(): string[] {
-  const layout = readFileSync('src/routes/+layout.svelte', 'utf8');
-  const nav = /const NAV[^=]*=\s*\[([\s\S]*?)\];/.exec(layout)?.[1] ?? '';
-  return [...nav.matchAll(/href:\s*'([^']+)'/g)].map((m) => m[1]!);
+  return NAV_PAGES.map((p) => p.href);
 }
 
 const ALLOWED_SOURCES: Record<string, RegExp> = {

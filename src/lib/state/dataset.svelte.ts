@@ -16,7 +16,13 @@ import {
 import { assertFileSize, fileSizeLimit } from '../ingest/read/size-limit';
 import type { SheetProgress } from '../ingest/read/spreadsheet-source';
 import { workerSpreadsheetReader } from '../ingest/read/spreadsheet-worker-client';
-import { forgetKeptDataset, keepDataset, keptDataset, type KeptDataset } from './kept-dataset';
+import {
+  forgetKeptDataset,
+  keepDataset,
+  keptDataset,
+  persistKept,
+  type KeptDataset
+} from './kept-dataset';
 import { browserMappings, type RememberedMappings } from './remembered-mappings';
 import { bundledSnapshotSource, bundledSnapshot } from './bundled-source';
 import { BUNDLED_NAME } from '../bundled/bundled-figures';
@@ -304,6 +310,7 @@ class DatasetState {
                     savedAt: new Date().toISOString()
                   })
           );
+      if (whyNotKept() === null) await persistKept(db);
       this.source = source;
       this.choices = rememberedUsed ? { ...choices, mapping: report.mapping } : choices;
       this.fileSize = byteCount;

@@ -41,3 +41,20 @@ export async function keptDataset(db: Db): Promise<KeptDataset | null> {
   if (!row || row.format !== FORMAT) return null;
   return JSON.parse(row.meta) as KeptDataset;
 }
+
+/**
+ * Writes the database file through (a checkpoint), so that what was kept or forgotten is there
+ * after a reload: duckdb-wasm's OPFS file only keeps a small change that a checkpoint wrote.
+ */
+export async function persistKept(db: Db): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.exec('CHECKPOINT');
+      return;
+    } catch (error) {
+      // A page query's open transaction blocks a checkpoint for a moment; anything else is a fault.
+      if (attempt >= 5 || !/transaction/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
