@@ -235,3 +235,34 @@ describe('chart option builders (plain objects)', () => {
     expect(delay.series[0]!.data).toEqual([90, 25]);
   });
 });
+
+describe('bar layout follows the canvas width', () => {
+  const config = { format: String, valueName: 'Count' };
+  const five = ['All tickets', 'Bot answered', 'Asked for a human', 'Picked up', 'Resolved'].map(
+    (label, i) => ({ key: String(i), label, value: 100 - i * 10 })
+  );
+  const labelWidth = (axis: unknown) => ((axis as Node).axisLabel as { width: number }).width;
+
+  it('keeps vertical bars while five labels fit side by side', () => {
+    const o = s(barOption(five, { ...config, width: 900 }, theme));
+    expect((o.xAxis as Node).type).toBe('category');
+    expect(labelWidth(o.xAxis)).toBe(90);
+  });
+
+  it('turns vertical bars horizontal on a phone, where the labels would overlap', () => {
+    const o = s(barOption(five, { ...config, width: 334 }, theme));
+    expect((o.yAxis as Node).type).toBe('category');
+    expect((o.yAxis as Node).inverse).toBe(true);
+    expect(labelWidth(o.yAxis)).toBe(Math.round(334 * 0.38));
+    expect((o.grid as { left: number }).left).toBe(Math.round(334 * 0.38) + 10);
+  });
+
+  it('gives horizontal labels a share of a narrow canvas, not a fixed 200 px', () => {
+    const narrow = s(barOption(five, { ...config, horizontal: true, width: 334 }, theme));
+    const wide = s(barOption(five, { ...config, horizontal: true, width: 1200 }, theme));
+    const unknown = s(barOption(five, { ...config, horizontal: true }, theme));
+    expect(labelWidth(narrow.yAxis)).toBe(127);
+    expect(labelWidth(wide.yAxis)).toBe(200);
+    expect(labelWidth(unknown.yAxis)).toBe(200);
+  });
+});

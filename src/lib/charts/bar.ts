@@ -14,6 +14,26 @@ export interface BarConfig {
   format: (value: number) => string;
   valueName: string;
   seedName?: string;
+  /** The canvas width in px, when known: labels are sized to it, and vertical bars whose labels
+   * would not fit side by side are laid out horizontally instead. */
+  width?: number;
+}
+
+/** Below this width per category, side-by-side labels overlap: the bars turn horizontal. */
+const MIN_COLUMN_PX = 64;
+const VALUE_AXIS_PX = 64;
+
+/** Category labels' width: the room the chart has, within readable bounds. */
+function labelWidths(config: BarConfig, count: number): { horizontal: boolean; label: number } {
+  const width = config.width ?? 0;
+  if (!config.horizontal) {
+    const column = width > 0 ? (width - VALUE_AXIS_PX - 24) / Math.max(1, count) : 100;
+    if (column >= MIN_COLUMN_PX) return { horizontal: false, label: Math.min(90, column - 6) };
+  }
+  return {
+    horizontal: true,
+    label: width > 0 ? Math.round(Math.min(200, Math.max(72, width * 0.38))) : 200
+  };
 }
 
 /** Bars per key (plain-text labels), with optional seed markers. */
@@ -23,21 +43,30 @@ export function barOption(
   theme: ChartTheme
 ): EChartsCoreOption {
   const categories = data.map((d) => d.label);
+  const layout = labelWidths(config, data.length);
+  const horizontal = layout.horizontal;
   const categoryAxis = {
     type: 'category',
     data: categories,
-    inverse: config.horizontal === true,
+    inverse: horizontal,
     axisLabel: {
       color: theme.muted,
       interval: 0,
-      width: config.horizontal ? 200 : 90,
+      width: layout.label,
       // Wrapped, not cut: "Support mini-program" must stay readable.
       overflow: 'break'
     }
   };
+  const plotWidth = (config.width ?? 0) - (horizontal ? layout.label + 66 : VALUE_AXIS_PX + 24);
   const valueAxis = {
     type: 'value',
-    axisLabel: { color: theme.muted, formatter: (v: number) => config.format(v) },
+    // About one tick per 80 px, so values like "100,000" never run into each other.
+    splitNumber: horizontal && plotWidth > 0 ? Math.max(3, Math.floor(plotWidth / 80)) : undefined,
+    axisLabel: {
+      color: theme.muted,
+      hideOverlap: true,
+      formatter: (v: number) => config.format(v)
+    },
     splitLine: { lineStyle: { color: theme.grid } }
   };
   const hasSeed = data.some((d) => d.seed !== undefined);
@@ -48,7 +77,7 @@ export function barOption(
       data: data.map((d) => d.value),
       label: {
         show: true,
-        position: config.horizontal ? 'right' : 'top',
+        position: horizontal ? 'right' : 'top',
         color: theme.text,
         fontSize: 11,
         formatter: (p: { value: number }) => config.format(p.value)
@@ -66,8 +95,8 @@ export function barOption(
   }
   return {
     ...baseOption(theme),
-    grid: config.horizontal
-      ? { left: 210, right: 64, top: hasSeed ? 32 : 16, bottom: 28 }
+    grid: horizontal
+      ? { left: layout.label + 10, right: 56, top: hasSeed ? 32 : 16, bottom: 28 }
       : { left: 64, right: 24, top: hasSeed ? 40 : 28, bottom: 64 },
     legend: hasSeed ? { top: 0, textStyle: { color: theme.text } } : undefined,
     tooltip: {
@@ -76,8 +105,8 @@ export function barOption(
       confine: true,
       valueFormatter: (v: number) => config.format(v)
     },
-    xAxis: config.horizontal ? valueAxis : categoryAxis,
-    yAxis: config.horizontal ? categoryAxis : valueAxis,
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
     series
   };
 }
