@@ -146,6 +146,13 @@ export const HEADLINE_METRICS: MetricDef[] = [
     sections: ['headline', 'overseas'],
     seed: 28,
     tolerance: 1,
+    // The tickets behind either rate; failing = those left unresolved. A ticket in both groups
+    // is one ticket here but is counted in both denominators of n.
+    population: () =>
+      ratePopulation(
+        raw(RESOLVED),
+        raw(`(region = 'domestic' OR issue_type = 'cross_border_payment') AND ${RESOLVED_OR_NOT}`)
+      ),
     aggregates: () => ({
       dom_num: countWhere(`region = 'domestic' AND ${RESOLVED}`),
       dom_den: countWhere(`region = 'domestic' AND ${RESOLVED_OR_NOT}`),

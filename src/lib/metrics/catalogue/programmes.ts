@@ -161,6 +161,8 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     sections: ['improvements'],
     seed: 0.31,
     tolerance: 0.01,
+    // Drilled per ticket: failing = ticketed-channel tickets with no status lookup.
+    population: () => ratePopulation(raw('status_lookups > 0'), raw(TICKETED_CHANNELS)),
     aggregates: (_s, present) => {
       const unit = present.has('user_id') ? 'DISTINCT user_id' : '*';
       return {
