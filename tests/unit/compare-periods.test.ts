@@ -138,6 +138,17 @@ describe.each(ENGINES)('period comparison on $name DuckDB', ({ open }) => {
     expect(count.z).toBe(0); // 70 tickets in each week
   });
 
+  it('the open backlog is compared but not tested: the later week has had less time to close', async () => {
+    const { metrics } = await computeComparison(db, {
+      ids: ['open_tickets'],
+      current: CURRENT,
+      present: report.presentColumns
+    });
+    const open = metrics.get('open_tickets')!;
+    expect(open.test).toEqual({ kind: 'backlog', z: null, p: null, significant: false });
+    expect(open.current.value).not.toBeNull();
+  });
+
   it('a metric the file cannot compute is left out; an empty previous period has no test', async () => {
     const { metrics } = await computeComparison(db, {
       ids: ['tickets', 'pickup_within_20s'],

@@ -67,6 +67,10 @@ export const CARDS_MESSAGES = {
     '变化检验：差距变化的 z 检验（四个比例的方差相加，双侧，5% 水平）。',
     'Change test: z-test of the change of the gap (variances of the four proportions summed, two-sided, 5 % level).'
   ),
+  cardsTestBacklog: m(
+    '变化检验：无。未结工单按创建周期计：较近周期的工单结单时间更短，未结自然更多，两期之差不是同口径的变化。',
+    'Change test: none. Open tickets are counted by the period they were created in: the later period’s tickets have had less time to close, so more of them are open and the difference is not like for like.'
+  ),
   cardsTestNone: m(
     '变化检验：无（两个中位数或均值之比没有简单的检验）。',
     'Change test: none (a ratio of two medians or means has no simple test).'

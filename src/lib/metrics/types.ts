@@ -53,6 +53,9 @@ export interface Sample {
 export interface AggregateMetric extends MetricBase {
   shape: 'scalar';
   sample?: Sample;
+  /** A backlog count: a later period's tickets have had less time to close, so its change is
+   * not a like-for-like difference and is not tested. */
+  backlog?: boolean;
   seed: number | null;
   tolerance?: number;
   aggregates: (s: MetricSettings, present: ReadonlySet<string>) => Record<string, Sql>;

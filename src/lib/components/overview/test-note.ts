@@ -8,5 +8,6 @@ export const TEST_NOTE: Record<TestKind, MessageKey> = {
   welch: 'cardsTestWelch',
   poisson: 'cardsTestPoisson',
   gap: 'cardsTestGap',
+  backlog: 'cardsTestBacklog',
   none: 'cardsTestNone'
 };

@@ -34,6 +34,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     requires: ['status|resolved_at'],
     sections: ['service'],
     seed: null,
+    backlog: true,
     population: () => ({ all: raw("status = 'open'") }),
     aggregates: () => ({ open: countWhere("status = 'open'"), n: countWhere(ALL) }),
     compute: (a) => ({ value: a.n ? (a.open ?? null) : null, n: a.n ?? 0 })

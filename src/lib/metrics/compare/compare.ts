@@ -155,6 +155,7 @@ function testOf(
 ): TestResult {
   const a = now.aggregates;
   const b = before.aggregates;
+  if (metric.backlog) return { ...NO_TEST, kind: 'backlog' };
   if (metric.sample?.kind === 'quantile') return ranks.get(sampleKey(metric.sample)) ?? NO_TEST;
   if (metric.sample?.kind === 'mean') {
     if (now.value === null || before.value === null) return { ...NO_TEST, kind: 'welch' };

@@ -2,7 +2,8 @@
  * Is the change between two periods larger than chance? Two-sided tests at the 5 % level, normal
  * approximations throughout (periods hold tens to thousands of tickets).
  */
-export type TestKind = 'two-proportion' | 'mann-whitney' | 'welch' | 'poisson' | 'gap' | 'none';
+export type TestKind =
+  'two-proportion' | 'mann-whitney' | 'welch' | 'poisson' | 'gap' | 'backlog' | 'none';
 
 export interface TestResult {
   kind: TestKind;
