@@ -54,7 +54,8 @@ function hostileCsv(): { csv: string; rows: number; rejected: number } {
         `${p(0)}#${i}`,
         `user-${i}`,
         `2026-03-${day} ${hour}:00:00`,
-        channels[i % 4]!,
+        // Channels are an open vocabulary: a payload there is kept and drawn as a chart label.
+        i % 9 === 8 ? p(2) : channels[i % 4]!,
         human ? 'hotline' : '',
         platforms[i % 4]!,
         i % 5 === 0 ? 'enterprise' : 'individual',
@@ -264,6 +265,19 @@ describe('hostile input in the browser', () => {
       await page.screenshot({ path: `tests/e2e/screenshots/hostile-${shot}.png`, fullPage: true });
     }
     expect(hovered).toBeGreaterThan(0);
+  });
+
+  it('a payload kept in an open column (a channel code) is a chart label, as text', async () => {
+    await page.click('nav a[href^="/channels"]');
+    await page.waitForURL((url) => url.pathname === '/channels');
+    await page.waitForSelector('main:not([aria-busy="true"]) [data-echarts-ready="true"]');
+    const cells = await page.$$eval('.table-alt td', (tds) =>
+      tds.map((td) => td.textContent ?? '')
+    );
+    expect(cells).toContain(IMG);
+    expect(cells).toContain(SVG);
+    await hoverCharts(page);
+    await assertNoScriptRan(page, '/channels with payload channel codes');
   });
 
   it('the data page shows payload values and header names as literal text', async () => {
