@@ -92,7 +92,16 @@ function staffingJson(b: Baseline): unknown {
   };
 }
 
-function toJson(report: WhatIfReport, staffing: unknown): unknown {
+/** How service was modelled: per queue, each agent's handle time relative to the queue's pools. */
+function serviceJson(b: Baseline): unknown {
+  return {
+    agent_speed: Object.fromEntries(
+      Object.entries(b.models).map(([q, m]) => [q, m.agentSpeed ?? {}])
+    )
+  };
+}
+
+function toJson(report: WhatIfReport, staffing: unknown, service: unknown): unknown {
   const out: Record<string, unknown> = {
     baseline: {
       observed: {
@@ -106,7 +115,8 @@ function toJson(report: WhatIfReport, staffing: unknown): unknown {
       by_queue: report.baseline.simulated.byQueue,
       service_level_by_hour: report.baseline.simulated.serviceLevelByHour
     },
-    staffing
+    staffing,
+    service
   };
   if (report.backtest) out.backtest = backtestJson(report.backtest);
   if (report.scenario) {
@@ -261,8 +271,9 @@ async function main(): Promise<void> {
     );
     if (values.json) {
       process.stdout.write(
-        JSON.stringify(toJson(report, staffingJson(baseline)), (_, v: unknown) =>
-          typeof v === 'number' && !Number.isFinite(v) ? null : v
+        JSON.stringify(
+          toJson(report, staffingJson(baseline), serviceJson(baseline)),
+          (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)
         ) + '\n'
       );
     } else process.stdout.write(table(report));

@@ -70,6 +70,9 @@ describe('npm run simulate', () => {
     expect(['agent_presence', 'agents_active', 'available_presence']).toContain(
       out.staffing.source.hotline
     );
+    const speeds = Object.values(out.service.agent_speed.hotline as Record<string, number>);
+    expect(speeds.length).toBeGreaterThan(0);
+    for (const s of speeds) expect(s).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/arrivals\/s/);
   });
 

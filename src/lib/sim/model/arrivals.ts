@@ -40,6 +40,8 @@ export function arrivalsFrom(
     if (weighted) q.weight = Float64Array.from(refs, (r) => r.weight ?? 1);
     if (factored) q.handleFactor = Float64Array.from(refs, (r) => r.handleFactor ?? 1);
     const src = new Int32Array(n);
+    const agent: (string | null)[] = new Array<string | null>(n).fill(null);
+    let withAgent = false;
     refs.forEach((ref, i) => {
       const row = ref.row >= 0 ? rows[ref.row] : undefined;
       q.time[i] = ref.time;
@@ -47,8 +49,13 @@ export function arrivalsFrom(
       q.handleSeconds[i] = row?.handleSeconds ?? NaN;
       q.abandoned[i] = row?.abandoned ? 1 : 0;
       q.waitSeconds[i] = row?.waitSeconds ?? NaN;
+      if (row && !row.abandoned && row.agentId !== null) {
+        agent[i] = row.agentId;
+        withAgent = true;
+      }
       src[i] = ref.row;
     });
+    if (withAgent) q.agent = agent;
     queues.push(q);
     rowOf[queue] = src;
   }

@@ -1,3 +1,4 @@
+import { arrivalSpeeds } from './agent-speed';
 import { HOURS_PER_WEEK, hourOfWeek } from './clock';
 import { estimate, type Estimate } from './interval';
 import { contactCapacity, emptyTally, runQueue, Workspace, type QueueTally } from './queue-run';
@@ -142,7 +143,13 @@ export function* simulateSteps(
     const staffing = input.staffing.queues[q.queue];
     if (!staffing || staffing.length !== HOURS_PER_WEEK)
       throw new Error(`no staffing (168 hours of week) for queue "${q.queue}"`);
-    return { q, model, staffing, agentHours: scheduledAgentHours(staffing, window) };
+    return {
+      q,
+      model,
+      staffing,
+      agentHours: scheduledAgentHours(staffing, window),
+      speed: arrivalSpeeds(q, model.agentSpeed)
+    };
   });
   const totalAgentHours = Object.entries(input.staffing.queues).reduce(
     (sum, [, s]) => sum + scheduledAgentHours(s, window),
@@ -163,7 +170,7 @@ export function* simulateSteps(
     if (options.shouldStop?.()) return { status: 'cancelled', completedReplications: r };
     const total = emptyTally();
     for (let qi = 0; qi < plans.length; qi++) {
-      const { q, model, staffing, agentHours } = plans[qi]!;
+      const { q, model, staffing, agentHours, speed } = plans[qi]!;
       const tally = emptyTally();
       const streams = {
         arrivals: streamFor(seed, r, qi, STREAM.arrivals),
@@ -180,7 +187,8 @@ export function* simulateSteps(
         streams,
         ws,
         tally,
-        options.shouldStop
+        options.shouldStop,
+        speed
       );
       if (!finished) return { status: 'cancelled', completedReplications: r };
       addInto(total, tally);

@@ -4,6 +4,9 @@ import type { Rng } from '../../random/rng';
 export const HOUR_BAND_WIDTH = 4;
 export const MIN_BAND_SAMPLES = 50;
 
+/** The band of a local hour of day. */
+export const bandOf = (hourOfDay: number): number => Math.floor(hourOfDay / HOUR_BAND_WIDTH);
+
 /** Observed handle times of one queue, pooled per hour-of-day band with a queue-wide fallback. */
 export interface HandleSampler {
   /** Pool per band (6 bands of 4 h); a band with too few observations points at `all`. */
@@ -27,7 +30,7 @@ export function buildHandleSampler(
     const h = handle[i]!;
     if (!Number.isFinite(h) || h < 0) continue;
     all.push(h);
-    perBand[Math.floor(hourOfDay[i]! / HOUR_BAND_WIDTH)]!.push(h);
+    perBand[bandOf(hourOfDay[i]!)]!.push(h);
   }
   if (all.length === 0) {
     if (fallback) return fallback;
@@ -45,6 +48,6 @@ export function buildHandleSampler(
 
 /** Draws one handle time for a contact arriving at local hour of day `hour`. */
 export function sampleHandle(sampler: HandleSampler, hour: number, rng: Rng): number {
-  const pool = sampler.bands[Math.floor(hour / HOUR_BAND_WIDTH)] ?? sampler.all;
+  const pool = sampler.bands[bandOf(hour)] ?? sampler.all;
   return pool[Math.floor(rng.next() * pool.length)]!;
 }

@@ -1,3 +1,4 @@
+import { estimateAgentSpeed } from './agent-speed';
 import { hourOfWeek } from './clock';
 import { buildHandleSampler, type HandleSampler } from './handle-sampler';
 import { kaplanMeier } from './kaplan-meier';
@@ -5,7 +6,7 @@ import type { PatienceModel, QueueArrivals, QueueModel } from './types';
 
 /**
  * Estimates each queue's service and patience from its own history: handle times by
- * hour band, patience by Kaplan–Meier (picked-up waits censored, abandoned waits events).
+ * hour band scaled by the serving agent's speed (see `estimateAgentSpeed`), patience by Kaplan–Meier (picked-up waits censored, abandoned waits events).
  * Abandoned contacts whose wait is unknown are given the queue's mean delayed picked-up wait
  * in that hour of week as time at risk (see `estimatePatience`), and patience becomes exponential (rate = abandons ÷
  * time at risk). No abandonment in the data → infinite patience.
@@ -30,13 +31,14 @@ export function buildQueueModels(history: readonly QueueArrivals[]): Record<stri
     : undefined;
   const models: Record<string, QueueModel> = {};
   for (const q of history) {
-    models[q.queue] = {
-      service: {
-        kind: 'empirical',
-        sampler: buildHandleSampler(q.handleSeconds, hoursOf(q), global)
-      },
+    const sampler = buildHandleSampler(q.handleSeconds, hoursOf(q), global);
+    const model: QueueModel = {
+      service: { kind: 'empirical', sampler },
       patience: estimatePatience(q)
     };
+    const speed = estimateAgentSpeed(q, sampler);
+    if (speed) model.agentSpeed = speed;
+    models[q.queue] = model;
   }
   return models;
 }

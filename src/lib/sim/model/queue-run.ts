@@ -88,7 +88,7 @@ const STOP_CHECK_EVENTS = 1 << 14;
 
 /**
  * Simulates one queue once: replayed arrivals (thinned or copied per `weight`), agents per
- * hour of week, priority then FIFO, lazy abandonment (a contact whose patience ran out is
+ * hour of week, service scaled by `speed` (per arrival, see `arrivalSpeeds`), priority then FIFO, lazy abandonment (a contact whose patience ran out is
  * dropped when it reaches the head; exact, since nothing else depends on the queue length).
  * Returns false if `shouldStop` asked to stop.
  */
@@ -101,7 +101,8 @@ export function runQueue(
   streams: QueueStreams,
   ws: Workspace,
   tally: QueueTally,
-  shouldStop?: () => boolean
+  shouldStop?: () => boolean,
+  speed?: Float64Array
 ): boolean {
   const n = q.time.length;
   if (n === 0) return true;
@@ -130,7 +131,8 @@ export function runQueue(
       s.kind === 'exponential'
         ? streams.service.exp(s.meanSeconds)
         : sampleHandle(s.sampler, slot[c]! % 24, streams.service);
-    return q.handleFactor ? base * q.handleFactor[i]! : base;
+    const scaled = speed ? base * speed[i]! : base;
+    return q.handleFactor ? scaled * q.handleFactor[i]! : scaled;
   };
   const startService = (c: number, t: number, service: number): void => {
     const wait = t - arrival[c]!;

@@ -22,6 +22,8 @@ export interface QueueArrivals {
   weight?: Float64Array;
   /** Multiplier on the sampled handle time of each arrival (default 1). */
   handleFactor?: Float64Array;
+  /** The agent who served each arrival in the replayed history (null: not served or unknown). */
+  agent?: (string | null)[];
 }
 
 /** Agents per queue and hour of week: 168 values from Monday 00:00; fractions are realised by seeded rounding. */
@@ -43,6 +45,8 @@ export type PatienceModel =
 export interface QueueModel {
   service: ServiceModel;
   patience: PatienceModel;
+  /** Per agent, handle time relative to the queue's pools (see `estimateAgentSpeed`). */
+  agentSpeed?: Record<string, number>;
 }
 
 /** Everything one simulation run needs besides its options. */
