@@ -1,6 +1,6 @@
 /**
  * Presets for the Chinese platforms' documented ticket fields (智齿 Sobot getTicketList, 飞书服务台
- * tickets). Each fixture is built here from a row plan; the expected figures are worked out in
+ * tickets, 华为云 云客服 case list). Each fixture is built here from a row plan; the expected figures are worked out in
  * JavaScript from the same plan, not from the loader, and the file goes through the page path
  * (loadTicketFile on native and wasm DuckDB) and the CLI path (loadForCli on a file on disk).
  */
@@ -250,6 +250,103 @@ function larkRows(): LarkRow[] {
   return rows;
 }
 
+// ---------------------------------------------------------------- Huawei Cloud AICC case list
+
+const HUAWEI_HEADER = [
+  'id',
+  'caseNo',
+  'title',
+  'type',
+  'typeName',
+  'status',
+  'state',
+  'isUpgraded',
+  'priority',
+  'origin',
+  'contactId',
+  'ownerType',
+  'ownerId',
+  'closedDate',
+  'creatorId',
+  'createdDate'
+];
+
+interface HuaweiRow {
+  cells: string[];
+  status: 'open' | 'resolved' | 'unknown';
+  createdMs: number;
+  resolveMinutes: number | null;
+  channel: string;
+  priority: string | null;
+  escalated: boolean | null;
+}
+
+/** 34 cases: documented state, priority and origin names and the request's codes; one odd state. */
+function huaweiRows(): HuaweiRow[] {
+  const states = ['Completed', 'Processing', 'Completed', 'Pending', 'completed', 'Processing'];
+  const priorities: Array<[string, string | null]> = [
+    ['Critical', 'P0'],
+    ['High', 'P1'],
+    ['Medium', 'P2'],
+    ['Low', 'P3'],
+    ['', null],
+    ['3', 'P0'],
+    ['0', 'P3']
+  ];
+  const origins: Array<[string, string]> = [
+    ['Voice', 'phone'],
+    ['Email', 'mail'],
+    ['webchat', 'web'],
+    ['Whatsapp', 'whatsapp'],
+    ['1', 'phone'],
+    ['2', 'web']
+  ];
+  const base = Date.UTC(2026, 3, 6, 1, 15, 0);
+  const rows: HuaweiRow[] = [];
+  for (let i = 0; i < 34; i++) {
+    const state = i === 33 ? 'Canceled' : states[i % states.length]!;
+    const completed = state.toLowerCase() === 'completed';
+    const createdMs = base + i * 71 * MINUTE;
+    const resolveMin = 30 + ((i * 53) % 900);
+    const [priority, priorityCode] = priorities[i % priorities.length]!;
+    const [origin, channel] = origins[i % origins.length]!;
+    const upgraded = ['true', 'false', ''][i % 3]!;
+    rows.push({
+      cells: [
+        `c6m8${String(i).padStart(6, '0')}`,
+        String(35013 + i).padStart(30, '0'),
+        `工单 ${i}`,
+        'cvmC00000149NzxF1ePA',
+        ['售后', '账号, 安全', ''][i % 3]!,
+        'y',
+        state,
+        upgraded,
+        priority,
+        origin,
+        `ciIy${i % 7}`,
+        'user',
+        `10gg${i % 4}`,
+        completed
+          ? i % 5 === 1
+            ? String(createdMs + resolveMin * MINUTE)
+            : shanghai(createdMs + resolveMin * MINUTE)
+          : i % 2
+            ? ''
+            : '--',
+        '10gd0',
+        i % 6 === 4 ? String(createdMs) : shanghai(createdMs)
+      ],
+      status: state === 'Canceled' ? 'unknown' : completed ? 'resolved' : 'open',
+      createdMs,
+      resolveMinutes: completed ? resolveMin : null,
+      channel,
+      priority: priorityCode,
+      escalated: upgraded === '' ? null : upgraded === 'true'
+    });
+  }
+  return rows;
+}
+
 // ---------------------------------------------------------------- shared checks
 
 async function metrics(db: Db, report: LoadReport, ids: string[]) {
@@ -365,11 +462,62 @@ async function checkLark(db: Db, report: LoadReport) {
   );
 }
 
+const huawei = huaweiRows();
+const huaweiAccepted = huawei.filter((r) => r.status !== 'unknown');
+
+async function checkHuawei(db: Db, report: LoadReport) {
+  expect(report.presetId).toBe('huawei-aicc-cases');
+  expect(report.rows).toEqual({
+    total: huawei.length,
+    accepted: huaweiAccepted.length,
+    rejected: 1,
+    tickets: huaweiAccepted.length
+  });
+  const [rejected] = await rejectedRows(db, HUAWEI_HEADER.length);
+  expect(rejected!.reason).toContain('Canceled');
+  const rows = await db.query<{
+    id: string;
+    ms: number;
+    resolve: number | null;
+    priority: string | null;
+    escalated: boolean | null;
+  }>(
+    `SELECT ticket_id AS id, epoch_ms(created_at)::DOUBLE AS ms,
+       CASE WHEN status = 'resolved' THEN resolve_minutes END::DOUBLE AS resolve, priority, escalated
+     FROM tickets ORDER BY id`
+  );
+  expect(rows).toEqual(
+    huaweiAccepted
+      .map((r) => ({
+        id: r.cells[1]!,
+        ms: r.createdMs,
+        resolve: r.resolveMinutes,
+        priority: r.priority,
+        escalated: r.escalated
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id))
+  );
+  const m = await metrics(db, report, [
+    'open_tickets',
+    'resolve_minutes_median',
+    'volume_by_channel'
+  ]);
+  expect(m.open_tickets!.value).toBe(huaweiAccepted.filter((r) => r.status === 'open').length);
+  expect(m.resolve_minutes_median!.value).toBe(
+    median(huaweiAccepted.flatMap((r) => (r.resolveMinutes === null ? [] : [r.resolveMinutes])))
+  );
+  expect(m.volume_by_channel!.counts).toEqual(countBy(huaweiAccepted.map((r) => r.channel)));
+}
+
 // ---------------------------------------------------------------- the two load paths
 
 const sobotText = toCsv(
   SOBOT_HEADER,
   sobot.map((r) => r.cells)
+);
+const huaweiText = toCsv(
+  HUAWEI_HEADER,
+  huawei.map((r) => r.cells)
 );
 const larkText = toCsv(
   LARK_HEADER,
@@ -398,6 +546,12 @@ describe.each(ENGINES)('Chinese platform presets load on $name DuckDB (page path
     await checkSobot(db, report);
   });
 
+  it('Huawei Cloud AICC case fields, saved as GB18030: the hand-computed figures', async () => {
+    const report = await loadTicketFile(db, { name: 'cases.csv', bytes: gb18030(huaweiText) });
+    expect(report.encoding).toBe('gb18030');
+    await checkHuawei(db, report);
+  });
+
   it('Lark helpdesk ticket fields: the hand-computed figures', async () => {
     const report = await loadTicketFile(db, {
       name: 'lark.csv',
@@ -414,7 +568,8 @@ describe('Chinese platform presets load through the CLI path', () => {
   it.for([
     ['sobot.csv', () => gb18030(sobotText), checkSobot],
     ['sobot-utf8.csv', () => new TextEncoder().encode(sobotText), checkSobot],
-    ['lark.csv', () => new TextEncoder().encode(larkText), checkLark]
+    ['lark.csv', () => new TextEncoder().encode(larkText), checkLark],
+    ['huawei-cases.csv', () => new TextEncoder().encode(huaweiText), checkHuawei]
   ] as const)('%s', async ([name, bytes, check]) => {
     const path = join(dir, name);
     writeFileSync(path, bytes());
@@ -431,6 +586,7 @@ describe('Chinese platform presets are recognised from the header', () => {
   it.each([
     [SOBOT_HEADER, 'sobot-tickets'],
     [LARK_HEADER, 'lark-helpdesk-tickets'],
+    [HUAWEI_HEADER, 'huawei-aicc-cases'],
     [
       ['ticketId', 'helpdeskId', 'createdAt', 'closedAt', 'status', 'solve', 'score'],
       'lark-helpdesk-tickets'
@@ -443,13 +599,14 @@ describe('Chinese platform presets are recognised from the header', () => {
   it('needs the vendor’s distinctive fields, not just common names', () => {
     expect(findPreset(['ticketId', 'ticketStatus', 'createTime'])).toBeUndefined();
     expect(findPreset(['ticket_id', 'status', 'created_at', 'closed_at', 'score'])).toBeUndefined();
+    expect(findPreset(['caseNo', 'createdDate', 'status', 'priority'])).toBeUndefined();
   });
 
   it('name the seed figures each export cannot support', () => {
     const sobotPreset = findPreset(SOBOT_HEADER)!;
     const larkPreset = findPreset(LARK_HEADER)!;
     // no queue times in either API; Sobot also has no resolution or first-response time
-    for (const preset of [sobotPreset, larkPreset]) {
+    for (const preset of [sobotPreset, larkPreset, findPreset(HUAWEI_HEADER)!]) {
       expect(preset.unsupported).toContain('avg_wait_seconds');
       expect(preset.unsupported).toContain('pickup_within_20s');
       expect(preset.notes.some((n) => n.startsWith('unsupported:'))).toBe(true);

@@ -2,6 +2,7 @@
 import { anonymousBankPreset } from './preset-anonymous-bank';
 import { freshdeskPreset } from './preset-freshdesk';
 import { helpdeskPreset } from './preset-helpdesk';
+import { huaweiCasePreset } from './preset-huawei-case';
 import { jiraPreset } from './preset-jira';
 import { larkHelpdeskPreset } from './preset-lark-helpdesk';
 import { nyc311Preset } from './preset-nyc311';
@@ -26,7 +27,8 @@ export const PRESETS: readonly Preset[] = [
   serviceNowPreset,
   jiraPreset,
   sobotPreset,
-  larkHelpdeskPreset
+  larkHelpdeskPreset,
+  huaweiCasePreset
 ];
 
 /** The preset whose header this is, if any. */
