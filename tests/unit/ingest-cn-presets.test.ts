@@ -15,6 +15,7 @@ import { findPreset } from '../../src/lib/ingest/presets/presets';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import type { MapResult, ScalarResult } from '../../src/lib/metrics/types';
 import { ENGINES } from '../support/engines';
+import { gb18030 } from '../support/gb18030';
 
 const MINUTE = 60_000;
 const SHANGHAI_MS = 8 * 60 * MINUTE;
@@ -27,30 +28,6 @@ function shanghai(ms: number): string {
 const csvCell = (v: string): string => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
   [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-
-/** GB18030 bytes of a text, from the inverse of the platform's GB18030 decoder (2-byte codes). */
-function gb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, [number, number]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const pair = table.get(ch);
-      if (!pair) throw new Error(`no 2-byte GB18030 code for ${ch}`);
-      out.push(...pair);
-    }
-  }
-  return new Uint8Array(out);
-}
 
 function median(values: readonly number[]): number | null {
   const v = [...values].sort((a, b) => a - b);
