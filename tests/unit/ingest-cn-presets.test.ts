@@ -1,6 +1,6 @@
 /**
  * Presets for the Chinese platforms' documented ticket fields (智齿 Sobot getTicketList, 飞书服务台
- * tickets, 华为云 云客服 case list). Each fixture is built here from a row plan; the expected figures are worked out in
+ * tickets, 华为云 云客服 case list, 美洽 conversations). Each fixture is built here from a row plan; the expected figures are worked out in
  * JavaScript from the same plan, not from the loader, and the file goes through the page path
  * (loadTicketFile on native and wasm DuckDB) and the CLI path (loadForCli on a file on disk).
  */
@@ -324,6 +324,87 @@ function huaweiRows(): HuaweiRow[] {
   return rows;
 }
 
+// ---------------------------------------------------------------- Meiqia conversations
+
+const MEIQIA_HEADER = [
+  'enterprise_id',
+  'dev_client_id',
+  'visitor_os',
+  'visitor_browser',
+  'agent_account',
+  'agent_name',
+  'agent_ID',
+  'group_name',
+  'conv_id',
+  'conv_start_tm',
+  'conv_end_tm',
+  'conv_first_resp_wait_in_secs',
+  'conv_agent_msg_count'
+];
+
+interface MeiqiaRow {
+  cells: string[];
+  rejected: boolean;
+  createdMs: number;
+  resolveMinutes: number | null;
+  firstResponseMinutes: number | null;
+  platform: string | null;
+}
+
+/** 36 conversations: console, epoch-ms and offset times mixed, ongoing chats, one bad wait. */
+function meiqiaRows(): MeiqiaRow[] {
+  // visitor_os as written → the platform code the contract's value names give it
+  const systems: Array<[string, string | null]> = [
+    ['iOS', 'ios'],
+    ['Android', 'android'],
+    ['Windows', 'windows'],
+    ['Mac OS', 'mac'],
+    ['HarmonyOS', 'harmonyos'],
+    ['Linux', 'linux'],
+    ['', null]
+  ];
+  const base = Date.UTC(2026, 4, 11, 0, 5, 0);
+  const rows: MeiqiaRow[] = [];
+  for (let i = 0; i < 36; i++) {
+    const createdMs = base + i * 41 * MINUTE;
+    const ongoing = i % 6 === 2;
+    const chatMinutes = 3 + ((i * 11) % 45);
+    const endMs = createdMs + chatMinutes * MINUTE;
+    const waitSeconds = i % 7 === 4 ? null : 5 + ((i * 37) % 240);
+    const written = (ms: number) =>
+      i % 5 === 1
+        ? String(ms)
+        : i % 5 === 3
+          ? new Date(ms + SHANGHAI_MS).toISOString().slice(0, 19) + '+08:00'
+          : shanghai(ms);
+    const [os, platform] = systems[i % systems.length]!;
+    const bad = i === 30;
+    rows.push({
+      cells: [
+        '8848',
+        `dev-${i % 13}`,
+        os,
+        'Chrome',
+        `agent${i % 3}@example.com`,
+        `客服${i % 3}`,
+        `a${i % 3}`,
+        '售前',
+        String(900000 + i),
+        written(createdMs),
+        ongoing ? ['', '--'][i % 2]! : written(endMs),
+        bad ? 'abc' : waitSeconds === null ? '' : String(waitSeconds),
+        String(i % 9)
+      ],
+      rejected: bad,
+      createdMs,
+      resolveMinutes: ongoing ? null : chatMinutes,
+      firstResponseMinutes: waitSeconds === null ? null : waitSeconds / 60,
+      platform
+    });
+  }
+  return rows;
+}
+
 // ---------------------------------------------------------------- shared checks
 
 async function metrics(db: Db, report: LoadReport, ids: string[]) {
@@ -486,6 +567,57 @@ async function checkHuawei(db: Db, report: LoadReport) {
   expect(m.volume_by_channel!.counts).toEqual(countBy(huaweiAccepted.map((r) => r.channel)));
 }
 
+const meiqia = meiqiaRows();
+const meiqiaAccepted = meiqia.filter((r) => !r.rejected);
+
+async function checkMeiqia(db: Db, report: LoadReport) {
+  expect(report.presetId).toBe('meiqia-conversations');
+  expect(report.rows).toEqual({
+    total: meiqia.length,
+    accepted: meiqiaAccepted.length,
+    rejected: 1,
+    tickets: meiqiaAccepted.length
+  });
+  const [rejected] = await rejectedRows(db, MEIQIA_HEADER.length);
+  expect(rejected!.reason).toContain('conv_first_resp_wait_in_secs');
+  const rows = await db.query<{
+    id: string;
+    ms: number;
+    resolve: number | null;
+    first: number | null;
+    platform: string | null;
+  }>(
+    `SELECT ticket_id AS id, epoch_ms(created_at)::DOUBLE AS ms,
+       CASE WHEN status = 'resolved' THEN resolve_minutes END::DOUBLE AS resolve,
+       first_response_minutes::DOUBLE AS first, platform
+     FROM tickets ORDER BY id`
+  );
+  const near = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
+  expect(rows.map((r) => ({ ...r, first: near(r.first) }))).toEqual(
+    meiqiaAccepted
+      .map((r) => ({
+        id: r.cells[8]!,
+        ms: r.createdMs,
+        resolve: r.resolveMinutes,
+        first: near(r.firstResponseMinutes),
+        platform: r.platform
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id))
+  );
+  const m = await metrics(db, report, ['open_tickets', 'first_response_minutes_median']);
+  expect(m.open_tickets!.value).toBe(
+    meiqiaAccepted.filter((r) => r.resolveMinutes === null).length
+  );
+  expect(m.first_response_minutes_median!.value).toBeCloseTo(
+    median(
+      meiqiaAccepted.flatMap((r) =>
+        r.firstResponseMinutes === null ? [] : [r.firstResponseMinutes]
+      )
+    )!,
+    9
+  );
+}
+
 // ---------------------------------------------------------------- the two load paths
 
 const sobotText = toCsv(
@@ -495,6 +627,10 @@ const sobotText = toCsv(
 const huaweiText = toCsv(
   HUAWEI_HEADER,
   huawei.map((r) => r.cells)
+);
+const meiqiaText = toCsv(
+  MEIQIA_HEADER,
+  meiqia.map((r) => r.cells)
 );
 const larkText = toCsv(
   LARK_HEADER,
@@ -529,6 +665,14 @@ describe.each(ENGINES)('Chinese platform presets load on $name DuckDB (page path
     await checkHuawei(db, report);
   });
 
+  it('Meiqia conversation fields: the hand-computed figures', async () => {
+    const report = await loadTicketFile(db, {
+      name: 'meiqia.csv',
+      bytes: new TextEncoder().encode(meiqiaText)
+    });
+    await checkMeiqia(db, report);
+  });
+
   it('Lark helpdesk ticket fields: the hand-computed figures', async () => {
     const report = await loadTicketFile(db, {
       name: 'lark.csv',
@@ -546,7 +690,8 @@ describe('Chinese platform presets load through the CLI path', () => {
     ['sobot.csv', () => gb18030(sobotText), checkSobot],
     ['sobot-utf8.csv', () => new TextEncoder().encode(sobotText), checkSobot],
     ['lark.csv', () => new TextEncoder().encode(larkText), checkLark],
-    ['huawei-cases.csv', () => new TextEncoder().encode(huaweiText), checkHuawei]
+    ['huawei-cases.csv', () => new TextEncoder().encode(huaweiText), checkHuawei],
+    ['meiqia.csv', () => gb18030(meiqiaText), checkMeiqia]
   ] as const)('%s', async ([name, bytes, check]) => {
     const path = join(dir, name);
     writeFileSync(path, bytes());
@@ -564,6 +709,7 @@ describe('Chinese platform presets are recognised from the header', () => {
     [SOBOT_HEADER, 'sobot-tickets'],
     [LARK_HEADER, 'lark-helpdesk-tickets'],
     [HUAWEI_HEADER, 'huawei-aicc-cases'],
+    [MEIQIA_HEADER, 'meiqia-conversations'],
     [
       ['ticketId', 'helpdeskId', 'createdAt', 'closedAt', 'status', 'solve', 'score'],
       'lark-helpdesk-tickets'
@@ -577,13 +723,19 @@ describe('Chinese platform presets are recognised from the header', () => {
     expect(findPreset(['ticketId', 'ticketStatus', 'createTime'])).toBeUndefined();
     expect(findPreset(['ticket_id', 'status', 'created_at', 'closed_at', 'score'])).toBeUndefined();
     expect(findPreset(['caseNo', 'createdDate', 'status', 'priority'])).toBeUndefined();
+    expect(findPreset(['conv_id', 'conv_start_tm', 'visitor_os'])).toBeUndefined();
   });
 
   it('name the seed figures each export cannot support', () => {
     const sobotPreset = findPreset(SOBOT_HEADER)!;
     const larkPreset = findPreset(LARK_HEADER)!;
     // no queue times in either API; Sobot also has no resolution or first-response time
-    for (const preset of [sobotPreset, larkPreset, findPreset(HUAWEI_HEADER)!]) {
+    for (const preset of [
+      sobotPreset,
+      larkPreset,
+      findPreset(HUAWEI_HEADER)!,
+      findPreset(MEIQIA_HEADER)!
+    ]) {
       expect(preset.unsupported).toContain('avg_wait_seconds');
       expect(preset.unsupported).toContain('pickup_within_20s');
       expect(preset.notes.some((n) => n.startsWith('unsupported:'))).toBe(true);

@@ -5,6 +5,7 @@ import { helpdeskPreset } from './preset-helpdesk';
 import { huaweiCasePreset } from './preset-huawei-case';
 import { jiraPreset } from './preset-jira';
 import { larkHelpdeskPreset } from './preset-lark-helpdesk';
+import { meiqiaPreset } from './preset-meiqia';
 import { nyc311Preset } from './preset-nyc311';
 import { serviceNowPreset } from './preset-servicenow';
 import { serviceNowEventsPreset } from './preset-servicenow-events';
@@ -28,7 +29,8 @@ export const PRESETS: readonly Preset[] = [
   jiraPreset,
   sobotPreset,
   larkHelpdeskPreset,
-  huaweiCasePreset
+  huaweiCasePreset,
+  meiqiaPreset
 ];
 
 /** The preset whose header this is, if any. */
