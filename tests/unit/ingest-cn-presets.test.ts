@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadForCli } from '../../src/cli/load-for-cli';
 import type { Db } from '../../src/lib/db/types';
 import { loadTicketFile, rejectedRows, type LoadReport } from '../../src/lib/ingest/load/load';
+import { suggestMapping } from '../../src/lib/ingest/map/suggest-mapping';
 import { findPreset } from '../../src/lib/ingest/presets/presets';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import type { MapResult, ScalarResult } from '../../src/lib/metrics/types';
@@ -717,6 +718,32 @@ describe('Chinese platform presets are recognised from the header', () => {
   ])('%j → %s, whatever the column order and case', (header, id) => {
     expect(findPreset(header)?.id).toBe(id);
     expect(findPreset([...header].reverse().map((h) => h.toUpperCase()))?.id).toBe(id);
+  });
+
+  it('name the source field of each built column in the evidence', () => {
+    const evidence = (header: string[]) =>
+      Object.fromEntries(
+        suggestMapping(header, []).evidence.map((e) => [e.column, e.sourceHeader])
+      );
+    expect(evidence(SOBOT_HEADER)).toMatchObject({
+      ticket_id: 'ticketCode',
+      created_at: 'createTime',
+      entry_channel: 'ticketFrom',
+      user_id: 'startName'
+    });
+    expect(evidence(LARK_HEADER)).toMatchObject({
+      resolved_at: 'closed_at',
+      first_response_at: 'agent_first_response_time',
+      csat: 'score'
+    });
+    expect(evidence(HUAWEI_HEADER)).toMatchObject({
+      resolved_at: 'closedDate',
+      escalated: 'isUpgraded'
+    });
+    expect(evidence(MEIQIA_HEADER)).toMatchObject({
+      platform: 'visitor_os',
+      resolved_at: 'conv_end_tm'
+    });
   });
 
   it('needs the vendor’s distinctive fields, not just common names', () => {

@@ -80,7 +80,8 @@ function plan(header: readonly string[]): PresetPlan {
   const starter = optional('startName');
   const starterType = optional('startType');
   if (starter && starterType) {
-    expressions.user_id = `CASE WHEN ${codeOf(starterType)} = '1' THEN ${cell(starter)} END`;
+    // startName comes first so the load report names it as the source
+    expressions.user_id = `CASE WHEN ${cell(starter)} IS NOT NULL AND ${codeOf(starterType)} = '1' THEN ${cell(starter)} END`;
   }
   return {
     mapping: { columns: {}, values: {}, presetId: 'sobot-tickets', timestampFormats: {} },
