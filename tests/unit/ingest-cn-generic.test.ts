@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
 import { loadTicketFile } from '../../src/lib/ingest/load/load';
+import { suggestMapping } from '../../src/lib/ingest/map/suggest-mapping';
 import { ENGINES } from '../support/engines';
 import { gb18030 } from '../support/gb18030';
 
@@ -125,6 +126,22 @@ describe.each(ENGINES)('a generic Chinese export on $name DuckDB', ({ open }) =>
     expect(m).toEqual({
       resolve: median(ROWS.flatMap((r) => (r.resolveMinutes === null ? [] : [r.resolveMinutes]))),
       first: ROWS.filter((r) => r.hasFirstResponse).length
+    });
+  });
+});
+
+describe('console headers with an agent and its group', () => {
+  it('take the agent (受理客服), not the group before it, as agent_id', () => {
+    const header = ['工单编号', '创建时间', '工单状态', '受理客服组', '受理客服', '工单来源'];
+    const evidence = Object.fromEntries(
+      suggestMapping(header, []).evidence.map((e) => [e.column, e.sourceHeader])
+    );
+    expect(evidence).toMatchObject({
+      ticket_id: '工单编号',
+      created_at: '创建时间',
+      status: '工单状态',
+      agent_id: '受理客服',
+      entry_channel: '工单来源'
     });
   });
 });
