@@ -347,7 +347,6 @@ interface MeiqiaRow {
   cells: string[];
   rejected: boolean;
   createdMs: number;
-  resolveMinutes: number | null;
   firstResponseMinutes: number | null;
   platform: string | null;
 }
@@ -398,7 +397,6 @@ function meiqiaRows(): MeiqiaRow[] {
       ],
       rejected: bad,
       createdMs,
-      resolveMinutes: ongoing ? null : chatMinutes,
       firstResponseMinutes: waitSeconds === null ? null : waitSeconds / 60,
       platform
     });
@@ -599,16 +597,16 @@ async function checkMeiqia(db: Db, report: LoadReport) {
       .map((r) => ({
         id: r.cells[8]!,
         ms: r.createdMs,
-        resolve: r.resolveMinutes,
+        resolve: null,
         first: near(r.firstResponseMinutes),
         platform: r.platform
       }))
       .sort((a, b) => a.id.localeCompare(b.id))
   );
   const m = await metrics(db, report, ['open_tickets', 'first_response_minutes_median']);
-  expect(m.open_tickets!.value).toBe(
-    meiqiaAccepted.filter((r) => r.resolveMinutes === null).length
-  );
+  // an ended chat is not a resolution: with neither status nor resolved_at, no backlog is claimed
+  expect(m.open_tickets!.value).toBeNull();
+  expect(m.open_tickets!.reason).toContain('status');
   expect(m.first_response_minutes_median!.value).toBeCloseTo(
     median(
       meiqiaAccepted.flatMap((r) =>
@@ -741,9 +739,9 @@ describe('Chinese platform presets are recognised from the header', () => {
       escalated: 'isUpgraded'
     });
     expect(evidence(MEIQIA_HEADER)).toMatchObject({
-      platform: 'visitor_os',
-      resolved_at: 'conv_end_tm'
+      platform: 'visitor_os'
     });
+    expect(evidence(MEIQIA_HEADER)).not.toHaveProperty('resolved_at');
   });
 
   it('needs the vendor’s distinctive fields, not just common names', () => {

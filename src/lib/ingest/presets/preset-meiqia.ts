@@ -25,8 +25,7 @@ const SUPPLIES = [
   'agent_id',
   'created_at',
   'platform',
-  'first_response_at',
-  'resolved_at'
+  'first_response_at'
 ];
 
 function plan(header: readonly string[]): PresetPlan {
@@ -40,8 +39,6 @@ function plan(header: readonly string[]): PresetPlan {
   if (wait) {
     expressions.first_response_at = `CASE WHEN ${numberOf(wait)} IS NOT NULL THEN ${timeText(EPOCH_MS_TIME, start, numberOf(wait))} END`;
   }
-  const end = optional('conv_end_tm');
-  if (end) expressions.resolved_at = timestampCell(EPOCH_MS_TIME, end);
   const agent = optional('agent_ID', 'agent_account');
   if (agent) expressions.agent_id = cell(agent);
   const client = optional('dev_client_id', 'client_id');
@@ -69,7 +66,7 @@ export const meiqiaPreset: Preset = {
     'Recognised from the header: conv_id, conv_start_tm and one of conv_end_tm, conv_first_resp_wait_in_secs, agent_ID (Meiqia’s conversation model, https://meiqia.com/help/article/apiv2-0).',
     'ticket_id = conv_id, created_at = conv_start_tm (对话的创建时间). Meiqia documents the times as strings without a format: epoch milliseconds are read as instants, other text as ISO / yyyy-MM-dd HH:mm:ss in the dataset time zone (Asia/Shanghai unless you choose another); empty, "--", 0 and -1 are no time.',
     'first_response_at = conv_start_tm + conv_first_resp_wait_in_secs (对话的首次响应时长, seconds); a value that is not a number rejects the row with its reason.',
-    'resolved_at = conv_end_tm (对话的结束时间): an ended conversation is taken as closed, so every conversation with an end time counts as resolved (an assumption: the model has no status or resolution field).',
+    'conv_end_tm (对话的结束时间) is when the chat ended, not whether the question was resolved, and the model has no status or resolution field: it is not read as resolved_at, so resolution figures say they need status or resolved_at instead of counting every ended chat as resolved.',
     'agent_id = agent_ID (else agent_account), user_id = dev_client_id (else client_id). platform from visitor_os through the usual operating-system names (iOS, Android, Windows …; other values are kept as written). The conversation has no channel, priority or satisfaction field in this model.',
     unsupportedNote(SUPPLIES)
   ],
