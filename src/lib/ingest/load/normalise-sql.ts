@@ -31,8 +31,11 @@ export interface NormaliseOptions {
 const stringList = (values: readonly string[]) =>
   `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
 
-/** Words and placeholder dates that exports write into a timestamp cell that has no value. */
-const SENTINEL_WORDS = ['?', 'null', 'n/a', '-'];
+/**
+ * Words and placeholder dates that exports write into a timestamp cell that has no value; Chinese
+ * consoles print dashes (`--`, `—`, `——`).
+ */
+const SENTINEL_WORDS = ['?', 'null', 'n/a', '-', '--', '—', '——'];
 const SENTINEL_DATES = '^(1900-0?1-0?1|0000-00-00|1900/0?1/0?1|0?1/0?1/1900)([^0-9]|$)';
 
 /** Boolean SQL: the trimmed, non-empty text is a sentinel that means "no timestamp". */

@@ -299,6 +299,8 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     '客服id',
     '处理人',
     '受理人',
+    '受理客服',
+    '处理客服',
     '处理坐席',
     '负责人',
     'agent id',

@@ -145,9 +145,21 @@ const TABLES: Readonly<Record<string, Table>> = {
     function: ['功能', '功能类', '产品功能', '功能问题', 'function', 'feature', 'functionality']
   },
   priority: {
-    P0: ['p0', '紧急', '特急', '最高', 'critical', 'urgent', 'blocker', 'major', '1 - critical'],
+    // 严重: Huawei Cloud AICC priority 3 (Critical); 标准: Udesk priority_id 3 (medium)
+    P0: [
+      'p0',
+      '紧急',
+      '特急',
+      '最高',
+      '严重',
+      'critical',
+      'urgent',
+      'blocker',
+      'major',
+      '1 - critical'
+    ],
     P1: ['p1', '高', '高优', '较高', 'high', '2 - high'],
-    P2: ['p2', '中', '普通', '一般', 'medium', 'normal', 'moderate', '3 - moderate'],
+    P2: ['p2', '中', '普通', '一般', '标准', 'medium', 'normal', 'moderate', '3 - moderate'],
     P3: ['p3', '低', '较低', 'low', 'minor', '4 - low', '5 - planning']
   },
   emergency_type: {
@@ -190,6 +202,7 @@ const TABLES: Readonly<Record<string, Table>> = {
       '完成',
       '解决',
       '已处理',
+      '已完结',
       'resolved',
       'closed',
       'solved',
@@ -216,7 +229,10 @@ const TABLES: Readonly<Record<string, Table>> = {
       'duplicate',
       '已取消',
       '已驳回',
-      '重复'
+      '重复',
+      // Huawei Cloud ticket status 4 已撤销 (withdrawn), 12 无效 (invalid)
+      '已撤销',
+      '无效'
     ],
     open: [
       '处理中',
@@ -226,6 +242,21 @@ const TABLES: Readonly<Record<string, Table>> = {
       '待回复',
       '排队中',
       '挂起',
+      // the platforms' own status labels for unfinished tickets: Sobot ticketStatus 0/1/2
+      // (blog.sobot.com/document/69), Udesk status_id 1/4 (udesk.cn/doc/apiv2/tickets), Huawei
+      // Cloud OSM status 0/2/17 (support.huaweicloud.com/api-ticket/ShowCaseStatus), Lark
+      // helpdesk status 1/4/5 (open.feishu.cn helpdesk-v1 ticket)
+      '未受理',
+      '受理中',
+      '等待回复',
+      '开启',
+      '解决中',
+      '待受理',
+      '待确认结果',
+      '待反馈',
+      '已创建',
+      '待定',
+      '待用户响应',
       'open',
       'new',
       'pending',

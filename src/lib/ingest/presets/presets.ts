@@ -2,10 +2,14 @@
 import { anonymousBankPreset } from './preset-anonymous-bank';
 import { freshdeskPreset } from './preset-freshdesk';
 import { helpdeskPreset } from './preset-helpdesk';
+import { huaweiCasePreset } from './preset-huawei-case';
 import { jiraPreset } from './preset-jira';
+import { larkHelpdeskPreset } from './preset-lark-helpdesk';
+import { meiqiaPreset } from './preset-meiqia';
 import { nyc311Preset } from './preset-nyc311';
 import { serviceNowPreset } from './preset-servicenow';
 import { serviceNowEventsPreset } from './preset-servicenow-events';
+import { sobotPreset } from './preset-sobot';
 import { volvoPreset } from './preset-volvo';
 import { zendeskPreset } from './preset-zendesk';
 import type { Preset, PresetPlan } from './preset-types';
@@ -22,7 +26,11 @@ export const PRESETS: readonly Preset[] = [
   zendeskPreset,
   freshdeskPreset,
   serviceNowPreset,
-  jiraPreset
+  jiraPreset,
+  sobotPreset,
+  larkHelpdeskPreset,
+  huaweiCasePreset,
+  meiqiaPreset
 ];
 
 /** The preset whose header this is, if any. */
