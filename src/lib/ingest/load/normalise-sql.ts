@@ -75,9 +75,32 @@ function rawSourceText(spec: ColumnSpec, options: NormaliseOptions): string {
   return 'CAST(NULL AS VARCHAR)';
 }
 
-/** A column's trimmed source text; a timestamp's sentinel (`1900-01-01`, `NULL`, …) is NULL. */
+/** The five-step satisfaction scale Chinese and English survey exports write as words. */
+const CSAT_WORDS: ReadonlyArray<[score: number, words: readonly string[]]> = [
+  [5, ['非常满意', '很满意', 'very satisfied', 'extremely satisfied']],
+  [4, ['满意', '比较满意', '较满意', 'satisfied']],
+  [3, ['一般', '基本满意', 'neutral', 'neither satisfied nor dissatisfied']],
+  [2, ['不满意', '不太满意', 'dissatisfied', 'unsatisfied']],
+  [1, ['非常不满意', '很不满意', 'very dissatisfied', 'very unsatisfied']]
+];
+
+function csatScoreSql(text: string): string {
+  const cases = CSAT_WORDS.map(
+    ([score, words]) => `WHEN list_contains(${stringList(words)}, lower(${text})) THEN '${score}'`
+  );
+  return `(CASE ${cases.join(' ')} ELSE ${text} END)`;
+}
+
+/**
+ * A column's trimmed source text. A timestamp's sentinel (`1900-01-01`, `NULL`, …) and a number's
+ * placeholder (`-`, `--`, `n/a`) are NULL; satisfaction words are their score on the 1–5 scale.
+ */
 export function sourceText(spec: ColumnSpec, options: NormaliseOptions): string {
   const text = rawSourceText(spec, options);
+  if (spec.type === 'int' || spec.type === 'num') {
+    const number = spec.name === 'csat' ? csatScoreSql(text) : text;
+    return `(CASE WHEN list_contains(${stringList(SENTINEL_WORDS)}, lower(${text})) THEN NULL ELSE ${number} END)`;
+  }
   if (spec.type !== 'ts') return text;
   return `(CASE WHEN ${sentinelTimestampSql(text)} THEN NULL ELSE ${text} END)`;
 }
