@@ -36,6 +36,7 @@ export function useResource<I, T>(
   });
   let settled = $state.raw<Settled<T> | null>(null);
   /** Recent results by key, oldest first (a Map keeps insertion order); plain, read with `settled`. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read only beside `key` and `settled`, which are reactive
   const remembered = new Map<string, Settled<T>>();
   const keep = (result: Settled<T>) => {
     if (remember <= 0 || !('value' in result)) return;
