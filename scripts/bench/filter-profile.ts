@@ -8,13 +8,13 @@ import { basename } from 'node:path';
 import { openWasmNodeDb } from '../../tests/support/wasm-node-db';
 import { openNodeDb } from '../../src/lib/db/node';
 import { loadTicketFile } from '../../src/lib/ingest/load/load';
-import { SERIES_IDS } from '../../src/lib/metrics/catalogue';
+import { metricById, SERIES_IDS } from '../../src/lib/metrics/catalogue';
 import { HEADLINE_METRICS } from '../../src/lib/metrics/catalogue/headline';
 import { SERVICE_METRICS } from '../../src/lib/metrics/catalogue/service';
 import { computeComparison } from '../../src/lib/metrics/compare/compare';
 import { comparedPeriod } from '../../src/lib/metrics/compare/periods';
 import { computeMetrics } from '../../src/lib/metrics/compute';
-import { computeSeriesByGrain } from '../../src/lib/metrics/series';
+import { computeSeriesAndTotals } from '../../src/lib/metrics/series';
 import type { Filters } from '../../src/lib/metrics/filters';
 import { dailyVolumeByChannel } from '../../src/lib/queries/trends';
 import { canonicalCsv } from './dataset';
@@ -38,11 +38,14 @@ const ids = [...SERVICE_METRICS, ...HEADLINE_METRICS].map((m) => m.id);
 const present = report.presentColumns;
 const FILTERS: Filters[] = [{ region: ['southeast_asia'] }, {}, { entry_channel: ['hotline'] }];
 
+const aggregateIds = ids.filter((id) => metricById(id).shape === 'scalar');
+const otherIds = ids.filter((id) => !aggregateIds.includes(id));
+/** As the overview asks: figures and trends from one grouped scan, then the non-aggregates. */
 const parts: Record<string, (filters: Filters) => Promise<unknown>> = {
-  metrics: (filters) => computeMetrics(db, { filters, present, ids }),
+  'figures+series': (filters) =>
+    computeSeriesAndTotals(db, { ids: aggregateIds, grains: ['day', 'week'], filters, present }),
+  others: (filters) => computeMetrics(db, { filters, present, ids: otherIds }),
   daily: (filters) => dailyVolumeByChannel(db, filters),
-  series: (filters) =>
-    computeSeriesByGrain(db, { ids: SERIES_IDS, grains: ['day', 'week'], filters, present }),
   comparison: async (filters) => {
     const current = comparedPeriod(filters, report.dateRange);
     return current && computeComparison(db, { ids: SERIES_IDS, current, filters, present });
