@@ -233,7 +233,8 @@ async function timeInBrowser(
           region_clicks_ms: summarise(uploads.flatMap((u) => u.region_clicks_ms)),
           reload_ms: uploads.every((u) => u.reload_ms !== null)
             ? summarise(uploads.map((u) => u.reload_ms!))
-            : null
+            : null,
+          load_phases_ms: uploads[uploads.length - 1]!.load_phases_ms
         };
     progress('memory: one more upload, sampled (not timed)');
     memory = await attempt('memory', () => uploadMemory(chrome, origin, csv.path, args.rows));

@@ -42,6 +42,8 @@ export interface UploadRun {
   region_clicks_ms: number[];
   /** Reload until the uploaded rows show again; null when the reload lost them. */
   reload_ms: number | null;
+  /** The upload's LoadReport.phasesMs, as the load status shows it. */
+  load_phases_ms: Record<string, number>;
 }
 
 export interface UploadMemory {
@@ -93,6 +95,7 @@ export async function runUpload(
   const { context, page, crashed } = await openApp(chrome, origin);
   try {
     const ingest_ms = await upload(page, crashed, csvPath, rows);
+    const phases = await page.getAttribute('[data-load-phases]', 'data-load-phases');
     progress(`app: ingest ${round(ingest_ms)} ms; ${FILTER_ACTIONS.length} filter changes`);
     const filter_ms: number[] = [];
     for (const action of FILTER_ACTIONS)
@@ -107,7 +110,8 @@ export async function runUpload(
       filter_ms: filter_ms.map(round),
       filter_ms_median: round(median(filter_ms)),
       region_clicks_ms: region_clicks_ms.map(round),
-      reload_ms: reloaded < 0 ? null : round(reloaded)
+      reload_ms: reloaded < 0 ? null : round(reloaded),
+      load_phases_ms: JSON.parse(phases ?? '{}') as Record<string, number>
     };
   } finally {
     await context.close();

@@ -11,21 +11,28 @@ export type FilterAction =
 
 /** Performs a filter change and resolves with the ms until the figures went stale and are ready again. */
 export function timeFilterChange(action: FilterAction): Promise<number> {
+  // A grid that says `data-settled` (the overview's: figures, trends and comparison) must say "true".
   const ready = (): boolean => {
     const main = document.querySelector('main');
     const grid = document.querySelector('[data-metric]')?.closest('.grid-cards');
+    const grids = [...document.querySelectorAll('.grid-cards[data-settled]')];
     const charts = [...document.querySelectorAll('.chart .canvas')];
     return (
       main?.getAttribute('aria-busy') !== 'true' &&
       grid?.getAttribute('data-metrics-ready') === 'true' &&
+      grids.every((g) => g.getAttribute('data-settled') === 'true') &&
       charts.every((c) => c.getAttribute('data-echarts-ready') === 'true')
     );
   };
+  // `data-for` (the URL query the overview's cards show): a remembered state may never go stale.
+  const shownFor = () => document.querySelector('.grid-cards[data-for]')?.getAttribute('data-for');
+  const before = shownFor();
   return new Promise<number>((resolve, reject) => {
     let sawStale = false;
     const check = () => {
       if (!sawStale && !ready()) sawStale = true;
-      if (sawStale && ready()) {
+      const moved = before === undefined || before === null ? sawStale : shownFor() !== before;
+      if (moved && ready()) {
         observer.disconnect();
         clearTimeout(timer);
         requestAnimationFrame(() => resolve(performance.now() - started));
@@ -87,6 +94,7 @@ export function waitUploaded(rows: number): Promise<number> {
       const total = document.querySelector('[data-rows-total]')?.getAttribute('data-rows-total');
       const main = document.querySelector('main');
       const grid = document.querySelector('[data-metric]')?.closest('.grid-cards');
+      const grids = [...document.querySelectorAll('.grid-cards[data-settled]')];
       const charts = [...document.querySelectorAll('.chart .canvas')];
       const error = document.querySelector('[data-load-error]');
       if (error) {
@@ -99,6 +107,7 @@ export function waitUploaded(rows: number): Promise<number> {
         total === String(rows) &&
         main?.getAttribute('aria-busy') !== 'true' &&
         grid?.getAttribute('data-metrics-ready') === 'true' &&
+        grids.every((g) => g.getAttribute('data-settled') === 'true') &&
         charts.every((c) => c.getAttribute('data-echarts-ready') === 'true')
       ) {
         observer.disconnect();

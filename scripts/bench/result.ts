@@ -35,6 +35,8 @@ export interface AppRuns {
   region_clicks_ms: Runs | null;
   /** null: the reload did not show the uploaded data again. */
   reload_ms: Runs | null;
+  /** The last upload's LoadReport.phasesMs (where the load's time went). */
+  load_phases_ms: Record<string, number>;
 }
 
 export interface Target {

@@ -50,6 +50,7 @@ export function formatTable(r: BenchResult): string {
     lines.push(
       '',
       `upload until every card settles: ${runs(r.app.ingest_ms)}`,
+      `load phases of the last upload (ms): ${JSON.stringify(r.app.load_phases_ms)}`,
       `filter change until the cards and charts settle: median ${cell(r.app.filter_ms_median)} ms of all; per change ${runs(r.app.filter_ms)}`,
       `region clicks: ${runs(r.app.region_clicks_ms)}`,
       `reload until the uploaded rows show again: ${r.app.reload_ms ? runs(r.app.reload_ms) : 'n/a (feature missing: the reload showed other data)'}`

@@ -3,9 +3,19 @@ import type { AggregateMetric, Sample } from './types';
 
 type Compute = AggregateMetric['compute'];
 
+/*
+ * Aggregates over a condition are written `agg(CASE WHEN condition THEN x END)`, not
+ * `agg(x) FILTER (WHERE condition)`: the same rows in the same order (so the same values), but
+ * DuckDB slices the whole input chunk once per FILTER clause, which made a scan of 40 figures
+ * 3–4× slower (the overview's filter changes, measured on duckdb-wasm at 1M rows).
+ */
+
 /** count(*) of filtered tickets meeting a condition (trusted SQL written in the catalogue). */
-export const countWhere = (condition: string): Sql =>
-  raw(`CAST(count(*) FILTER (WHERE ${condition}) AS DOUBLE)`);
+export const countWhere = (condition: string): Sql => raw(`CAST(count_if(${condition}) AS DOUBLE)`);
+
+/** `aggregate(expression)` over the rows meeting a condition (NULLs are skipped, as FILTER would). */
+export const aggregateWhere = (aggregate: string, expression: string, condition: string): string =>
+  `${aggregate}(CASE WHEN ${condition} THEN ${expression} END)`;
 
 /** Which tickets of a rate's denominator fail it: those outside the numerator, those in it, or none. */
 export type Failures = 'rest' | 'numerator' | 'none';
@@ -45,7 +55,7 @@ export function meanOf(expression: string, condition: string) {
   return {
     sample: { kind: 'mean', expression, condition } as Sample,
     aggregates: () => ({
-      mean: raw(`avg(${expression}) FILTER (WHERE ${condition} AND ${expression} IS NOT NULL)`),
+      mean: raw(aggregateWhere('avg', expression, `${condition} AND ${expression} IS NOT NULL`)),
       n: countWhere(`${condition} AND ${expression} IS NOT NULL`)
     }),
     compute: ((a) => ({ value: a.n ? a.mean : null, n: a.n ?? 0 })) as Compute,
@@ -58,13 +68,27 @@ export const RESOLVED = "status = 'resolved'";
 export const TICKETED_CHANNELS =
   "entry_channel IN ('help_feedback', 'official_account', 'overseas_support', 'enterprise_line')";
 
+/**
+ * The quantiles the catalogue asks for, computed together: `quantile_cont(x, [0.5, 0.9])[i]`
+ * is the same aggregate for every figure of one sample, so DuckDB keeps and sorts the sample once.
+ */
+const SHARED_QUANTILES = [0.5, 0.9];
+
+function quantileSql(expression: string, where: string, q: number): string {
+  const sample = `CASE WHEN ${where} THEN ${expression} END`;
+  const index = SHARED_QUANTILES.indexOf(q);
+  return index < 0
+    ? `quantile_cont(${sample}, ${q})`
+    : `quantile_cont(${sample}, [${SHARED_QUANTILES.join(', ')}])[${index + 1}]`;
+}
+
 /** Continuous quantile (DuckDB `quantile_cont`) of an expression over the rows meeting a condition. */
 export function quantileOf(expression: string, condition: string, q: number) {
   const where = `${condition} AND ${expression} IS NOT NULL`;
   return {
     sample: { kind: 'quantile', expression, condition } as Sample,
     aggregates: () => ({
-      q: raw(`quantile_cont(${expression}, ${q}) FILTER (WHERE ${where})`),
+      q: raw(quantileSql(expression, where, q)),
       n: countWhere(where)
     }),
     compute: ((a) => ({ value: a.n ? a.q : null, n: a.n ?? 0 })) as Compute,

@@ -5,7 +5,7 @@ import { metricById } from './catalogue';
 import { missingRequirement } from './compute';
 import { filteredTickets, type Filters } from './filters';
 import { DEFAULT_SETTINGS, type MetricSettings } from './settings';
-import type { AggregateMetric } from './types';
+import type { AggregateMetric, ScalarResult } from './types';
 
 export type Grain = 'day' | 'week';
 
@@ -33,9 +33,10 @@ export interface MetricSeries {
   reason: string | null;
 }
 
+/** Each grain's period as a DATE: formatting the ~100 keys after grouping beats formatting every row. */
 const PERIOD: Record<Grain, string> = {
-  day: "strftime(created_local, '%Y-%m-%d')",
-  week: "strftime(date_trunc('week', created_local), '%Y-%m-%d')"
+  day: 'CAST(created_local AS DATE)',
+  week: "CAST(date_trunc('week', created_local) AS DATE)"
 };
 
 /**
@@ -53,6 +54,26 @@ export async function computeSeriesByGrain(
   db: Db,
   request: Omit<SeriesRequest, 'grain'> & { grains: readonly Grain[] }
 ): Promise<Partial<Record<Grain, MetricSeries[]>>> {
+  return (await groupedScan(db, request, false)).series;
+}
+
+/**
+ * The series and, from the same scan, each figure over the whole filtered set (the grand-total
+ * grouping set): the aggregates of `computeMetrics`, without a second pass over the tickets.
+ */
+export async function computeSeriesAndTotals(
+  db: Db,
+  request: Omit<SeriesRequest, 'grain'> & { grains: readonly Grain[] }
+): Promise<{ series: Partial<Record<Grain, MetricSeries[]>>; totals: ScalarResult[] }> {
+  const { series, totals } = await groupedScan(db, request, true);
+  return { series, totals: totals! };
+}
+
+async function groupedScan(
+  db: Db,
+  request: Omit<SeriesRequest, 'grain'> & { grains: readonly Grain[] },
+  withTotal: boolean
+): Promise<{ series: Partial<Record<Grain, MetricSeries[]>>; totals: ScalarResult[] | null }> {
   const settings = request.settings ?? DEFAULT_SETTINGS;
   const present = new Set(request.present);
   const metrics = request.ids.map((id) => {
@@ -71,17 +92,27 @@ export async function computeSeriesByGrain(
   const points = new Map<string, SeriesPoint[]>(
     grains.flatMap((g) => available.map((m) => [`${g}:${m.id}`, []] as [string, SeriesPoint[]]))
   );
-  if (available.length > 0 && grains.length > 0) {
-    const { columns, read } = aggregateColumns(available, settings, present);
-    const periods = grains.map((g) => `${PERIOD[g]} AS period_${g}`).join(', ');
-    const sets = grains.map((g) => `(period_${g})`).join(', ');
-    const which = grains.map((g) => `grouping(period_${g}) AS unused_${g}`).join(', ');
-    const q = sql`${filteredTickets(request.filters ?? {})}, p AS (SELECT *, ${raw(periods)} FROM t)
-      SELECT ${raw(grains.map((g) => `period_${g}`).join(', '))}, ${raw(which)}, ${join(columns, ', ')}
-      FROM p GROUP BY GROUPING SETS (${raw(sets)}) ORDER BY ${raw(grains.map((g) => `period_${g}`).join(', '))}`;
+  let totalRow: Record<string, unknown> = {};
+  const { columns, read } = aggregateColumns(available, settings, present);
+  if (available.length > 0 && (grains.length > 0 || withTotal)) {
+    const periods = grains.map((g) => `, ${PERIOD[g]} AS period_${g}`).join('');
+    const sets = [...grains.map((g) => `(period_${g})`), ...(withTotal ? ['()'] : [])].join(', ');
+    const keys = grains.map((g) => `period_${g}, `).join('');
+    const which = grains.map((g) => `grouping(period_${g}) AS unused_${g}, `).join('');
+    const labels = grains.map((g) => `strftime(period_${g}, '%Y-%m-%d') AS label_${g}, `).join('');
+    const order =
+      grains.length > 0 ? ` ORDER BY ${grains.map((g) => `period_${g}`).join(', ')}` : '';
+    const q = sql`${filteredTickets(request.filters ?? {})}, p AS (SELECT *${raw(periods)} FROM t),
+      g AS (SELECT ${raw(keys)}${raw(which)}${join(columns, ', ')}
+        FROM p GROUP BY GROUPING SETS (${raw(sets)}))
+      SELECT ${raw(labels)}* FROM g${raw(order)}`;
     for (const row of await db.query(q.text, q.params)) {
-      const grain = grains.find((g) => Number(row[`unused_${g}`]) === 0)!;
-      const period = String(row[`period_${grain}`]);
+      const grain = grains.find((g) => Number(row[`unused_${g}`]) === 0);
+      if (grain === undefined) {
+        totalRow = row;
+        continue;
+      }
+      const period = String(row[`label_${grain}`]);
       read(row).forEach(({ value, n }, i) => {
         const metric = available[i]!;
         const reason = value === null ? emptyReason(metric) : null;
@@ -89,7 +120,7 @@ export async function computeSeriesByGrain(
       });
     }
   }
-  return Object.fromEntries(
+  const series = Object.fromEntries(
     grains.map((g) => [
       g,
       metrics.map((m) => ({
@@ -99,4 +130,22 @@ export async function computeSeriesByGrain(
       }))
     ])
   );
+  if (!withTotal) return { series, totals: null };
+  // An empty filtered set may bring no grand-total row: its aggregates are then all null, as in computeMetrics.
+  const totals = new Map<string, ScalarResult>();
+  read(totalRow).forEach(({ value, n }, i) => {
+    const metric = available[i]!;
+    totals.set(metric.id, {
+      id: metric.id,
+      value,
+      n,
+      reason: value === null ? emptyReason(metric) : null
+    });
+  });
+  return {
+    series,
+    totals: metrics.map(
+      (m) => totals.get(m.id) ?? { id: m.id, value: null, n: 0, reason: unavailable.get(m.id)! }
+    )
+  };
 }

@@ -10,10 +10,11 @@ export interface DailyCount {
 
 /** Tickets per local day and entry channel, for the filtered tickets. */
 export async function dailyVolumeByChannel(db: Db, filters: Filters): Promise<DailyCount[]> {
-  const q = sql`${filteredTickets(filters)}
-    SELECT strftime(created_local, '%Y-%m-%d') AS day, entry_channel AS key,
-      CAST(count(*) AS DOUBLE) AS count
-    FROM t GROUP BY ALL ORDER BY day, key`;
+  // Grouped by the DATE and formatted after: formatting every row's day cost more than the count.
+  const q = sql`${filteredTickets(filters)}, g AS (
+      SELECT CAST(created_local AS DATE) AS d, entry_channel AS key, CAST(count(*) AS DOUBLE) AS count
+      FROM t GROUP BY ALL)
+    SELECT strftime(d, '%Y-%m-%d') AS day, key, count FROM g ORDER BY d, key`;
   return db.query<DailyCount & Record<string, unknown>>(q.text, q.params);
 }
 

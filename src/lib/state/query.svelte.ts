@@ -17,6 +17,8 @@ export interface QueryContext {
 export interface QueryOptions<T> {
   /** The answer from the build-time figures, shown until the engine has the bundled data loaded. */
   precomputed?: (figures: BundledFigures) => T;
+  /** See `ResourceOptions.remember`: only for a `run` that reads nothing but its context. */
+  remember?: number;
 }
 
 /** The loaded dataset's version and the URL's filters: what every page query depends on. */
@@ -33,13 +35,17 @@ export function datasetInputs(): { version: number; filters: Filters } | null {
  */
 export function useQuery<T>(
   run: (context: QueryContext) => Promise<T>,
-  { precomputed }: QueryOptions<T> = {}
+  { precomputed, remember }: QueryOptions<T> = {}
 ) {
-  const resource = useResource(datasetInputs, async ({ filters }) => {
-    const report = dataset.report;
-    if (!report) throw new Error('no dataset loaded');
-    return run({ db: await dataset.db(), filters, report });
-  });
+  const resource = useResource(
+    datasetInputs,
+    async ({ filters }) => {
+      const report = dataset.report;
+      if (!report) throw new Error('no dataset loaded');
+      return run({ db: await dataset.db(), filters, report });
+    },
+    { remember }
+  );
   const early = $derived.by(() => {
     if (!precomputed || datasetInputs() !== null) return undefined;
     const figures = precomputedFigures(filtersFromParams(page.url.searchParams));

@@ -11,6 +11,14 @@ export interface Resource<T> {
   readonly key: string | null;
 }
 
+export interface ResourceOptions {
+  /**
+   * Keep the results of this many recent inputs and show one again at once when its inputs come
+   * back (e.g. a filter ticked and unticked). Only for a `load` that reads nothing but its inputs.
+   */
+  remember?: number;
+}
+
 /**
  * An async result tied to the inputs that made it. `inputs` returns JSON-serialisable inputs (or
  * `null` while nothing can be asked yet); `load` runs whenever they change. The result lives in
@@ -19,18 +27,30 @@ export interface Resource<T> {
  */
 export function useResource<I, T>(
   inputs: () => I | null,
-  load: (inputs: I) => Promise<T>
+  load: (inputs: I) => Promise<T>,
+  { remember = 0 }: ResourceOptions = {}
 ): Resource<T> {
   const key = $derived.by(() => {
     const current = inputs();
     return current === null ? null : JSON.stringify(current);
   });
   let settled = $state.raw<Settled<T> | null>(null);
+  /** Recent results by key, oldest first (a Map keeps insertion order); plain, read with `settled`. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read only beside `key` and `settled`, which are reactive
+  const remembered = new Map<string, Settled<T>>();
+  const keep = (result: Settled<T>) => {
+    if (remember <= 0 || !('value' in result)) return;
+    remembered.delete(result.key);
+    remembered.set(result.key, result);
+    if (remembered.size > remember) remembered.delete(remembered.keys().next().value!);
+  };
 
   $effect(() => {
     const asked = key;
     if (asked === null) return;
+    if (remembered.has(asked)) return;
     const settle = (result: Settled<T>) => {
+      keep(result);
       if (untrack(() => key) === asked) settled = result;
     };
     load(JSON.parse(asked) as I).then(
@@ -40,7 +60,12 @@ export function useResource<I, T>(
     );
   });
 
-  const current = () => (settled !== null && settled.key === key ? settled : null);
+  const current = () =>
+    settled !== null && settled.key === key
+      ? settled
+      : key === null
+        ? null
+        : (remembered.get(key) ?? null);
   return {
     get value() {
       const result = current();

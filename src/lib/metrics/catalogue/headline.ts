@@ -1,5 +1,13 @@
 import { raw, sql } from '../../db/sql';
-import { countWhere, divide, ratePopulation, ratioOf, RESOLVED, RESOLVED_OR_NOT } from '../define';
+import {
+  aggregateWhere,
+  countWhere,
+  divide,
+  ratePopulation,
+  ratioOf,
+  RESOLVED,
+  RESOLVED_OR_NOT
+} from '../define';
 import type { MetricDef } from '../types';
 
 const SELF_SERVED = "status = 'resolved' AND resolved_by IN ('bot', 'self_service')";
@@ -9,10 +17,18 @@ function speedup(aggregate: 'median' | 'avg') {
   return {
     aggregates: () => ({
       enterprise: raw(
-        `${aggregate}(resolve_minutes) FILTER (WHERE ${RESOLVED_WITH_TIME} AND customer_type = 'enterprise')`
+        aggregateWhere(
+          aggregate,
+          'resolve_minutes',
+          `${RESOLVED_WITH_TIME} AND customer_type = 'enterprise'`
+        )
       ),
       individual: raw(
-        `${aggregate}(resolve_minutes) FILTER (WHERE ${RESOLVED_WITH_TIME} AND customer_type = 'individual')`
+        aggregateWhere(
+          aggregate,
+          'resolve_minutes',
+          `${RESOLVED_WITH_TIME} AND customer_type = 'individual'`
+        )
       ),
       n: countWhere(RESOLVED_WITH_TIME)
     }),
@@ -74,7 +90,7 @@ export const HEADLINE_METRICS: MetricDef[] = [
         raw('human_requested_at IS NOT NULL')
       ),
     aggregates: (s) => ({
-      num: sql`CAST(count(*) FILTER (WHERE human_requested_at IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
+      num: sql`CAST(count_if(human_requested_at IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
       den: countWhere('human_requested_at IS NOT NULL')
     }),
     compute: (a) => divide(a.num, a.den)
@@ -98,7 +114,7 @@ export const HEADLINE_METRICS: MetricDef[] = [
         raw('wait_seconds IS NOT NULL')
       ),
     aggregates: (s) => ({
-      num: sql`CAST(count(*) FILTER (WHERE wait_seconds IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
+      num: sql`CAST(count_if(wait_seconds IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
       den: countWhere('wait_seconds IS NOT NULL')
     }),
     compute: (a) => divide(a.num, a.den)
@@ -216,8 +232,8 @@ export const HEADLINE_METRICS: MetricDef[] = [
       raw(`, r AS (SELECT category, handling_channel, customer_type, resolve_minutes FROM t WHERE ${RESOLVED_WITH_TIME}),
       cells AS (
         SELECT category, handling_channel,
-          count(*) FILTER (WHERE customer_type = 'enterprise') AS enterprise_n,
-          median(resolve_minutes) FILTER (WHERE customer_type = 'individual') AS individual_median
+          count_if(customer_type = 'enterprise') AS enterprise_n,
+          median(CASE WHEN customer_type = 'individual' THEN resolve_minutes END) AS individual_median
         FROM r GROUP BY category, handling_channel),
       comparable AS (SELECT * FROM cells WHERE individual_median IS NOT NULL AND enterprise_n > 0)
       SELECT CASE WHEN sum(enterprise_n) > 0

@@ -1,6 +1,7 @@
 import { join, raw, sql } from '../../db/sql';
 import type { Db } from '../../db/types';
 import { aggregateColumns } from '../aggregates';
+import { aggregateWhere } from '../define';
 import { metricById } from '../catalogue';
 import { missingRequirement } from '../compute';
 import { filteredTickets, type Filters } from '../filters';
@@ -76,7 +77,7 @@ export async function computeComparison(db: Db, request: ComparisonRequest): Pro
   const variances = metrics.map((m, i) =>
     m.sample?.kind === 'mean'
       ? raw(
-          `var_samp(${m.sample.expression}) FILTER (WHERE ${m.sample.condition} AND ${m.sample.expression} IS NOT NULL) AS v${i}`
+          `${aggregateWhere('var_samp', m.sample.expression, `${m.sample.condition} AND ${m.sample.expression} IS NOT NULL`)} AS v${i}`
         )
       : raw(`NULL AS v${i}`)
   );
@@ -126,9 +127,9 @@ async function rankTests(
         WHERE ${raw(`${sample.condition} AND ${sample.expression} IS NOT NULL`)}),
       r AS (SELECT is_current, rank() OVER (ORDER BY x) + (count(*) OVER (PARTITION BY x) - 1) / 2.0 AS midrank,
         count(*) OVER (PARTITION BY x) AS ties FROM s)
-      SELECT CAST(count(*) FILTER (WHERE is_current) AS DOUBLE) AS n1,
-        CAST(count(*) FILTER (WHERE NOT is_current) AS DOUBLE) AS n2,
-        CAST(coalesce(sum(midrank) FILTER (WHERE is_current), 0) AS DOUBLE) AS rank_sum,
+      SELECT CAST(count_if(is_current) AS DOUBLE) AS n1,
+        CAST(count_if(NOT is_current) AS DOUBLE) AS n2,
+        CAST(coalesce(sum(CASE WHEN is_current THEN midrank END), 0) AS DOUBLE) AS rank_sum,
         CAST(coalesce(sum(ties * ties - 1), 0) AS DOUBLE) AS tie_term FROM r`;
     const [row] = await db.query<{ n1: number; n2: number; rank_sum: number; tie_term: number }>(
       q.text,
