@@ -156,6 +156,8 @@ describe('chart option builders (plain objects)', () => {
     expect((log.xAxis as Node).data).toEqual(['0.00', '9.00', '≥99.0']);
     const single = (log.series[0]!.markLine as { data: Array<{ name: string }> }).data;
     expect(single.map((m) => m.name)).toEqual(['p50 5.00', 'p90 18.0', 'p95 25.0']);
+    // The share axis is named beside the axis: above it, a p50 line near 0 wrote over the name.
+    expect(log.yAxis).toMatchObject({ name: '%', nameLocation: 'middle' });
   });
 
   it('hours: each group’s share per local hour sums to 1, the staffed window shaded once', () => {

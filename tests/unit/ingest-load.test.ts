@@ -119,6 +119,18 @@ describe.each(ENGINES)('loadTicketFile on $name DuckDB', ({ open }) => {
     });
   });
 
+  it('a broken row of a CRLF file is given back as its own line, without the line break before it', async () => {
+    const bytes = new TextEncoder().encode(
+      'ticket_id,created_at,entry_channel\r\n' +
+        `c1,${D},hotline\r\n` +
+        `c2,${D},hotline,extra\r\n` +
+        `c3,${D},hotline\r\n`
+    );
+    await loadTicketFile(db, { name: 'crlf.csv', bytes });
+    const broken = (await rejectedRows(db, 3)).find((r) => r.line === 3);
+    expect(broken?.fields).toEqual([`c2,${D},hotline,extra`]);
+  });
+
   it('line numbers are record index + 1 after a quoted multi-line field', async () => {
     const report = await loadCsv(db, [
       'ticket_id,created_at,entry_channel,issue_type', // line 1

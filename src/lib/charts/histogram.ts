@@ -50,6 +50,9 @@ export function histogramOption(
     yAxis: {
       type: 'value',
       name: labels.share,
+      // Beside the axis, not above it, where the quantile lines' labels sit.
+      nameLocation: 'middle',
+      nameGap: 40,
       axisLabel: { color: theme.muted, formatter: (v: number) => `${Math.round(v * 100)}%` },
       splitLine: { lineStyle: { color: theme.grid } }
     },

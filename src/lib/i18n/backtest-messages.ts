@@ -52,5 +52,6 @@ export const BACKTEST_MESSAGES = {
   simAssumption_staffing: m(
     '排班：模拟坐席数与实际不符',
     'staffing: simulated agents differ from the real ones'
-  )
+  ),
+  simRelativeErrorUndefined: m('实际值为 0，相对误差无法计算', 'observed 0, so no relative error')
 } as const;

@@ -61,5 +61,8 @@ export const PAGE_MESSAGES = {
   value: m('取值', 'Value'),
   ticketId: m('工单号', 'Ticket ID'),
   createdLocal: m('创建时间(本地)', 'Created (local)'),
-  none: m('无', 'none')
+  none: m('无', 'none'),
+  waitAxis: m('等待时长', 'Wait'),
+  resolveAxis: m('解决用时', 'Time to resolve'),
+  handleAxis: m('处理时长', 'Handle time')
 } as const;

@@ -467,7 +467,8 @@ export async function rejectedRows(
   const structural: RejectedRow[] = broken.map((b) => ({
     line: b.line,
     reason: describeParseError(b.reason),
-    fields: [b.csv_line]
+    // DuckDB splits a CRLF file at the CR, so the reported line starts with the LF before it.
+    fields: [b.csv_line.replace(/^[\r\n]+|[\r\n]+$/g, '')]
   }));
   return [...valueRows, ...structural].sort((a, b) => a.line - b.line).slice(0, limit);
 }
