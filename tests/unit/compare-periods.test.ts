@@ -149,6 +149,25 @@ describe.each(ENGINES)('period comparison on $name DuckDB', ({ open }) => {
     expect(open.current.value).not.toBeNull();
   });
 
+  it('a time to resolve is tested only while no ticket of either period is open', async () => {
+    const request = { ids: ['resolve_minutes_median'], current: CURRENT };
+    const closed = await computeComparison(db, { ...request, present: report.presentColumns });
+    expect(closed.metrics.get('resolve_minutes_median')!.test.kind).toBe('mann-whitney');
+    // one ticket in ten still open, the later ones with it
+    const someOpen = CSV.map((line, i) =>
+      i > 0 && i % 10 === 0 ? line.replace(/,resolved,[^,]+,/, ',open,,') : line
+    );
+    const reopened = await loadCsv(db, someOpen);
+    const open = await computeComparison(db, { ...request, present: reopened.presentColumns });
+    expect(open.metrics.get('resolve_minutes_median')!.test).toEqual({
+      kind: 'censored',
+      z: null,
+      p: null,
+      significant: false
+    });
+    report = await loadCsv(db, CSV);
+  });
+
   it('a metric the file cannot compute is left out; an empty previous period has no test', async () => {
     const { metrics } = await computeComparison(db, {
       ids: ['tickets', 'pickup_within_20s'],

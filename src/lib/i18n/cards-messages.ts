@@ -71,6 +71,10 @@ export const CARDS_MESSAGES = {
     '变化检验：无。未结工单按创建周期计：较近周期的工单结单时间更短，未结自然更多，两期之差不是同口径的变化。',
     'Change test: none. Open tickets are counted by the period they were created in: the later period’s tickets have had less time to close, so more of them are open and the difference is not like for like.'
   ),
+  cardsTestCensored: m(
+    '变化检验：无。两期中仍有未结工单：它们的解决时长最长却不在样本里，较近一期缺得更多，两期之差不是同口径的变化；全部结单后才检验。',
+    'Change test: none. Open tickets remain in the two periods: they would have the longest times to resolve but are not in the sample, and the later period lacks more of them, so the difference is not like for like; it is tested once every ticket is closed.'
+  ),
   cardsTestNone: m(
     '变化检验：无（两个中位数或均值之比没有简单的检验）。',
     'Change test: none (a ratio of two medians or means has no simple test).'

@@ -56,6 +56,9 @@ export interface AggregateMetric extends MetricBase {
   /** A backlog count: a later period's tickets have had less time to close, so its change is
    * not a like-for-like difference and is not tested. */
   backlog?: boolean;
+  /** A time whose sample leaves out open tickets, the ones that would take longest: its change is
+   * tested only when neither period has an open ticket. */
+  leavesOutOpen?: boolean;
   seed: number | null;
   tolerance?: number;
   aggregates: (s: MetricSettings, present: ReadonlySet<string>) => Record<string, Sql>;

@@ -9,5 +9,6 @@ export const TEST_NOTE: Record<TestKind, MessageKey> = {
   poisson: 'cardsTestPoisson',
   gap: 'cardsTestGap',
   backlog: 'cardsTestBacklog',
+  censored: 'cardsTestCensored',
   none: 'cardsTestNone'
 };

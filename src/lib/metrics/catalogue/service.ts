@@ -82,6 +82,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     sections: ['service'],
     seed: null,
     emptyWhat: 'status resolved and resolved_at',
+    leavesOutOpen: true,
     ...quantileOf('resolve_minutes', RESOLVED, 0.5)
   },
   {
@@ -97,6 +98,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     sections: ['service'],
     seed: null,
     emptyWhat: 'status resolved and resolved_at',
+    leavesOutOpen: true,
     ...quantileOf('resolve_minutes', RESOLVED, 0.9)
   },
   {

@@ -81,13 +81,16 @@ export async function computeComparison(db: Db, request: ComparisonRequest): Pro
         )
       : raw(`NULL AS v${i}`)
   );
+  const openCount = raw("count_if(status = 'open') AS open_count");
   const q = sql`${filteredTickets(filters)}SELECT ${IS_CURRENT(current.from)} AS is_current, ${join(
-    [...columns, ...variances],
+    [...columns, ...variances, openCount],
     ', '
   )} FROM t GROUP BY 1`;
+  let openTickets = 0;
   const empty = metrics.map(() => ({ value: null, n: 0, aggregates: {}, variance: null }));
   const byPeriod: Record<'current' | 'previous', PeriodRow[]> = { current: empty, previous: empty };
   for (const row of await db.query(q.text, q.params)) {
+    openTickets += Number(row.open_count ?? 0);
     byPeriod[row.is_current ? 'current' : 'previous'] = read(row).map((r, i) => ({
       ...r,
       variance: typeof row[`v${i}`] === 'number' ? (row[`v${i}`] as number) : null
@@ -102,7 +105,10 @@ export async function computeComparison(db: Db, request: ComparisonRequest): Pro
       current: { value: now.value, n: now.n },
       previous: { value: before.value, n: before.n },
       change: now.value !== null && before.value !== null ? now.value - before.value : null,
-      test: testOf(metric, now, before, ranks)
+      test:
+        metric.leavesOutOpen && openTickets > 0
+          ? { ...NO_TEST, kind: 'censored' }
+          : testOf(metric, now, before, ranks)
     });
   });
   return { current, previous, metrics: result };

@@ -3,7 +3,7 @@
  * approximations throughout (periods hold tens to thousands of tickets).
  */
 export type TestKind =
-  'two-proportion' | 'mann-whitney' | 'welch' | 'poisson' | 'gap' | 'backlog' | 'none';
+  'two-proportion' | 'mann-whitney' | 'welch' | 'poisson' | 'gap' | 'backlog' | 'censored' | 'none';
 
 export interface TestResult {
   kind: TestKind;
