@@ -44,8 +44,6 @@ const out = {
   catalogue_ms: Math.round(done - loaded),
   load_path: report.loadPath,
   phases_ms: report.phasesMs,
-  statements: timings
-    .filter((t) => t.ms >= 50)
-    .map((t) => ({ ms: t.ms, sql: t.sql.slice(0, 160) }))
+  statements: timings.filter((t) => t.ms >= 50).map((t) => ({ ms: t.ms, sql: t.sql.slice(0, 160) }))
 };
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
