@@ -8,7 +8,7 @@
  * kept database: first figures and filter changes. Prints ratios to the yardstick.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMemoryLimit } from '../src/cli/load-for-cli';
@@ -42,9 +42,12 @@ try {
     await generateParquet(dir, rows);
   }
   rmSync(dbPath, { force: true });
-  const kpi = (...extra: string[]) => measuredRun('src/cli/kpi.ts', [glob, '--json', ...extra]);
+  const kpi = (...extra: string[]) =>
+    measuredRun('src/cli/kpi.ts', [glob, '--json', ...extra]).then(told);
   progress('plain aggregate (yardstick)');
-  const plain = await measuredRun('scripts/bench/scale/plain-aggregate.ts', [glob, memory]);
+  const plain = await measuredRun('scripts/bench/scale/plain-aggregate.ts', [glob, memory]).then(
+    told
+  );
   progress('kpi in memory');
   const inMemory = await kpi();
   progress('kpi --db, first run (loads and keeps)');
@@ -70,6 +73,14 @@ try {
   process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
 } finally {
   if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Says a run's time as soon as it is known (a later step may fail or be stopped). */
+function told(run: MeasuredRun): MeasuredRun {
+  progress(
+    `  ${run.ms.toLocaleString('en')} ms, peak ${run.peak_mb.toLocaleString('en')} MB, load average ${loadavg()[0]!.toFixed(1)}`
+  );
+  return run;
 }
 
 /** Equal up to the last bits DuckDB's threaded sums may differ in (as the tests allow). */

@@ -29,6 +29,8 @@ export interface CliEngineOptions {
   memory?: string;
   /** Where DuckDB spills what does not fit in memory. */
   temp?: string;
+  /** Wraps the opened database (the profiler times every statement through it). */
+  onDb?: (db: Db) => Db;
 }
 
 /** Half the machine's memory: leaves room for Node, the OS and other programs. */
@@ -53,6 +55,7 @@ export async function loadForCli(
     memoryLimit: engine.memory ?? defaultMemoryLimit(),
     tempDirectory: engine.temp ?? join(tmpdir(), 'cs-dash-spill')
   });
+  if (engine.onDb) db = engine.onDb(db);
   try {
     const files = await expandInputs(db, patterns);
     if (!engine.db && (await estimatedRows(db, files)) > SCRATCH_ROWS)
@@ -65,7 +68,9 @@ export async function loadForCli(
       if (report) return { db, report, reused: true, files };
       await forgetLoad(db);
     }
-    const report = await progress(describe(files), () => loadFiles(db, files, options));
+    // A run in memory reads well-typed Parquet in place; a kept database holds a copy.
+    const loadOptions = { ...options, ticketsView: !engine.db };
+    const report = await progress(describe(files), () => loadFiles(db, files, loadOptions));
     if (engine.db) await storeLoad(db, key, report);
     return { db, report, reused: false, files };
   } catch (error) {

@@ -80,6 +80,7 @@ function parquetReader(source: string, columns: readonly ParquetColumn[]): RowRe
   return {
     reset: EMPTY_REJECT_TABLES,
     typed: !columns.some((c) => c.type.includes('WITH TIME ZONE')),
+    rereadable: true,
     sql(prepared, wanted) {
       const select = wanted.map(([name, type], i) => {
         const column = columns.find((c) => c.name === prepared.header[i]);

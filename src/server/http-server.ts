@@ -5,6 +5,7 @@ import { TOKEN_HEADER } from '../lib/db/remote';
 import type { Db } from '../lib/db/types';
 import type { LoadReport } from '../lib/ingest/load/load';
 import { assertReadOnlySelect, RefusedQuery } from './query-guard';
+import { ResultCache } from './result-cache';
 import { staticFile } from './static-files';
 
 export interface QueryServerOptions {
@@ -15,6 +16,8 @@ export interface QueryServerOptions {
   token: string;
   /** The built app (`build/`). */
   root: string;
+  /** Answers kept for repeated queries (the database is read-only); one per server when absent. */
+  cache?: ResultCache;
 }
 
 const MAX_BODY = 1 << 20;
@@ -32,8 +35,9 @@ export function createQueryServer(options: QueryServerOptions): Server {
     queue = run.catch(() => undefined);
     return run;
   };
+  const served = { ...options, cache: options.cache ?? new ResultCache() };
   const server = createServer((request, response) => {
-    handle(server, options, serial, request, response).catch((error: unknown) => {
+    handle(server, served, serial, request, response).catch((error: unknown) => {
       const refused = error instanceof RefusedQuery;
       send(response, refused ? 403 : 400, { error: errorText(error) });
     });
@@ -43,7 +47,7 @@ export function createQueryServer(options: QueryServerOptions): Server {
 
 async function handle(
   server: Server,
-  options: QueryServerOptions,
+  options: QueryServerOptions & { cache: ResultCache },
   serial: <T>(task: () => Promise<T>) => Promise<T>,
   request: IncomingMessage,
   response: ServerResponse
@@ -74,9 +78,14 @@ async function handle(
     }
     const body = JSON.parse(await readBody(request)) as { sql?: unknown; params?: unknown };
     const params = body.params ?? [];
+    const key = options.cache.key(String(body.sql), params);
     const rows = await serial(async () => {
+      const kept = options.cache.get(key);
+      if (kept) return kept;
       await assertReadOnlySelect(options.db, body.sql, params);
-      return options.db.query(body.sql as string, params as never);
+      const answer = await options.db.query(body.sql as string, params as never);
+      options.cache.set(key, answer);
+      return answer;
     });
     return send(response, 200, { rows });
   }

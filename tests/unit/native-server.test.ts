@@ -8,6 +8,7 @@ import { loadForCli } from '../../src/cli/load-for-cli';
 import { TOKEN_HEADER } from '../../src/lib/db/remote';
 import type { Db } from '../../src/lib/db/types';
 import { createQueryServer } from '../../src/server/http-server';
+import { ResultCache } from '../../src/server/result-cache';
 import { openServedDb } from '../../src/server/served-db';
 
 const TOKEN = 'test-token-0123456789';
@@ -16,6 +17,7 @@ describe('npm run serve: the query server', () => {
   let server: Server;
   let db: Db;
   let origin: string;
+  const cache = new ResultCache();
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'native-server-'));
     const root = join(dir, 'build');
@@ -26,7 +28,7 @@ describe('npm run serve: the query server', () => {
     await loaded.db.close();
     const served = await openServedDb(path, {});
     db = served.db;
-    server = createQueryServer({ db, report: served.report, bytes: 1, token: TOKEN, root });
+    server = createQueryServer({ db, report: served.report, bytes: 1, token: TOKEN, root, cache });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 60_000);
@@ -51,6 +53,19 @@ describe('npm run serve: the query server', () => {
     const { rows } = (await response.json()) as { rows: { n: number }[] };
     expect(rows[0]!.n).toBeGreaterThan(0);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers a repeated query from its cache, the same rows; other parameters are run', async () => {
+    const sql = 'SELECT count(*) AS n FROM tickets WHERE entry_channel <> ?';
+    const rows = async (channel: string) =>
+      ((await (await query(sql, [channel])).json()) as { rows: unknown[] }).rows;
+    const first = await rows('hotline');
+    const hits = cache.hits;
+    expect(await rows('hotline')).toEqual(first);
+    expect(cache.hits).toBe(hits + 1);
+    const other = await rows('no such channel');
+    expect(cache.hits).toBe(hits + 1);
+    expect(other).not.toEqual(first);
   });
 
   it('wants the token on every API request', async () => {

@@ -109,6 +109,12 @@ export interface LoadOptions {
    * sample for sniffing and mapping. Without it the bytes are registered and read as CSV.
    */
   rows?: RowReader;
+  /**
+   * Keep `tickets` as a view over the files when the typed path takes them and the reader
+   * can read them again (Parquet): nothing is copied and every query reads the files. For a
+   * run that reads them a few times; a database kept for later copies them.
+   */
+  ticketsView?: boolean;
 }
 
 const REJECTED_SAMPLE = 20;
@@ -148,13 +154,20 @@ export async function loadTicketFile(
   const reader = options.rows ?? csvRowReader(await db.registerFile('upload.csv', prepared.bytes));
   phaseDone('register');
   let loadPath: LoadPath;
+  const asView = options.ticketsView === true && reader.rereadable === true;
   try {
     const hasExpressions = Object.keys(options.expressions ?? {}).length > 0;
     const notTyped =
       whyNotTyped(prepared, hasExpressions) ??
       (prepared.containsNul ? 'a field holds a NUL byte' : null) ??
       (reader.typed === false ? 'the reader gives text only' : null) ??
-      (await readTyped(db, reader, prepared, (range) => defineTimeZone(db, timeZone, range)));
+      (await readTyped(
+        db,
+        reader,
+        prepared,
+        (range) => defineTimeZone(db, timeZone, range),
+        asView
+      ));
     loadPath = notTyped === null ? { kind: 'typed' } : { kind: 'text', reason: notTyped };
     if (loadPath.kind === 'text') await readRaw(db, reader, prepared);
   } finally {
@@ -181,7 +194,10 @@ export async function loadTicketFile(
     ({ unmatchedValues, gaps } = await normaliseRaw(db, prepared, options, timeZone, fallbacks));
   }
   phaseDone('normalise');
-  await db.exec(`CREATE OR REPLACE TABLE tickets AS ${HELPERS_SELECT}`);
+  const typedView = typed && asView;
+  await db.exec(
+    `CREATE OR REPLACE ${typedView ? 'TEMP VIEW' : 'TABLE'} tickets AS ${HELPERS_SELECT}`
+  );
   phaseDone('tickets');
   if (eventLog) {
     await rejectEvents(db, prepared.header.length);
@@ -189,8 +205,10 @@ export async function loadTicketFile(
     const fields = prepared.header.map((_, i) => `CAST(NULL AS VARCHAR) AS c${i}`).join(', ');
     await db.exec(`CREATE OR REPLACE TABLE rejected AS
       SELECT CAST(NULL AS BIGINT) AS __rec, ${fields}, CAST(NULL AS VARCHAR) AS reason LIMIT 0`);
-    await db.exec('DROP VIEW checked');
-    await db.exec('DROP TABLE typed');
+    if (!typedView) {
+      await db.exec('DROP VIEW checked');
+      await db.exec('DROP TABLE typed');
+    }
   } else {
     await db.exec(`CREATE OR REPLACE TABLE rejected AS
       SELECT r.*, c.__reason AS reason FROM raw r JOIN checked c USING (__rec) WHERE c.__reason <> ''`);

@@ -11,6 +11,11 @@ export interface RowReader {
   reset: string;
   /** False when the typed fast path must not read it (e.g. times that carry their own zone). */
   typed?: boolean;
+  /**
+   * True when every query can read the rows again from the files (Parquet on disk): a typed
+   * load may then keep them as a view instead of copying them.
+   */
+  rereadable?: boolean;
   /** A table expression of every row, with the asked column names and types, in file order. */
   sql(
     prepared: PreparedFile,
