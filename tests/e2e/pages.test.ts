@@ -92,19 +92,23 @@ describe('section pages', () => {
     expect(total).toBeGreaterThan(1000);
     expect(await page.$$('.drill tbody tr')).toHaveLength(25);
 
-    const firstWait = () => page.textContent('.drill tbody tr:first-child td:nth-child(11)');
+    // one decimal with digit grouping, e.g. "1,234.5"
+    const waitOf = (text: string | null | undefined) => Number((text ?? '').replace(/,/g, ''));
+    const firstWait = async () =>
+      waitOf(await page.textContent('.drill tbody tr:first-child td:nth-child(11)'));
     await page.click('[data-sort="wait_seconds"]');
     await page.waitForSelector(
       '[data-drill-ready="true"] th[aria-sort="descending"] [data-sort="wait_seconds"]'
     );
-    const longest = Number(await firstWait());
+    const longest = await firstWait();
+    expect(longest).toBeGreaterThan(0);
     await page.click('[data-sort="wait_seconds"]');
     await page.waitForSelector(
       '[data-drill-ready="true"] th[aria-sort="ascending"] [data-sort="wait_seconds"]'
     );
     await page.waitForFunction((max) => {
       const cell = document.querySelector('.drill tbody tr:first-child td:nth-child(11)');
-      return cell !== null && Number(cell.textContent) < max;
+      return cell !== null && Number((cell.textContent ?? '').replace(/,/g, '')) < max;
     }, longest);
     await page.screenshot({ path: `${SHOTS}/drill-channels.png`, fullPage: true });
 
