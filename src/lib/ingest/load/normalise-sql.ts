@@ -38,9 +38,14 @@ const stringList = (values: readonly string[]) =>
 const SENTINEL_WORDS = ['?', 'null', 'n/a', '-', '--', '—', '——'];
 const SENTINEL_DATES = '^(1900-0?1-0?1|0000-00-00|1900/0?1/0?1|0?1/0?1/1900)([^0-9]|$)';
 
+/** Boolean SQL: the trimmed, non-empty text is a placeholder word (`-`, `n/a`, `--` …). */
+function sentinelWordSql(textExpr: string): string {
+  return `lower(${textExpr}) IN (${SENTINEL_WORDS.map((w) => `'${w}'`).join(', ')})`;
+}
+
 /** Boolean SQL: the trimmed, non-empty text is a sentinel that means "no timestamp". */
 export function sentinelTimestampSql(textExpr: string): string {
-  return `(lower(${textExpr}) IN (${SENTINEL_WORDS.map((w) => `'${w}'`).join(', ')}) OR regexp_matches(${textExpr}, '${SENTINEL_DATES}'))`;
+  return `(${sentinelWordSql(textExpr)} OR regexp_matches(${textExpr}, '${SENTINEL_DATES}'))`;
 }
 
 /** The constants that stand in for a column: the mapping's own, then the loader's defaults. */
@@ -99,7 +104,7 @@ export function sourceText(spec: ColumnSpec, options: NormaliseOptions): string 
   const text = rawSourceText(spec, options);
   if (spec.type === 'int' || spec.type === 'num') {
     const number = spec.name === 'csat' ? csatScoreSql(text) : text;
-    return `(CASE WHEN list_contains(${stringList(SENTINEL_WORDS)}, lower(${text})) THEN NULL ELSE ${number} END)`;
+    return `(CASE WHEN ${sentinelWordSql(text)} THEN NULL ELSE ${number} END)`;
   }
   if (spec.type !== 'ts') return text;
   return `(CASE WHEN ${sentinelTimestampSql(text)} THEN NULL ELSE ${text} END)`;
