@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createQueryServer } from '../server/http-server';
-import { openServedDb } from '../server/served-db';
+import { lockDown, openServedDb } from '../server/served-db';
+import type { Db } from '../lib/db/types';
+import type { LoadOptions, LoadReport } from '../lib/ingest/load/load';
+import type { InputFile } from './native-files';
 import { ENGINE_FLAGS, ENGINE_USAGE, engineOptions } from './engine-flags';
-import { defaultMemoryLimit, failAndExit, loadForCli } from './load-for-cli';
-import { explainMapping, explainNotices, readMapping } from './mapping-report';
+import { defaultMemoryLimit, failAndExit, loadForCli, type CliEngineOptions } from './load-for-cli';
+import { explainLoadPath, explainMapping, explainNotices, readMapping } from './mapping-report';
 
 const USAGE =
   'usage: npm run serve -- --data FILE|GLOB... [--port N] [--time-zone ZONE] [--mapping MAPPING.json] ' +
@@ -43,25 +45,14 @@ async function main(): Promise<void> {
     throw new Error(`${root} holds no built app: run \`npm run build\` first`);
   }
   const engine = engineOptions(values);
-  const scratch = engine.db ? null : mkdtempSync(join(tmpdir(), 'cs-dash-serve-'));
-  const dbPath = engine.db ?? join(scratch!, 'served.duckdb');
-
-  const loaded = await loadForCli(
-    paths,
-    {
-      timeZone: values['time-zone'],
-      mapping: values.mapping ? readMapping(values.mapping) : undefined
-    },
-    { ...engine, db: dbPath }
-  );
-  if (loaded.reused) process.stderr.write(`reused the load kept in ${dbPath} (inputs unchanged)\n`);
-  explainMapping(loaded.report);
-  explainNotices(loaded.report);
-  await loaded.db.close();
-
-  const memory = engine.memory ?? defaultMemoryLimit();
-  const { db, report } = await openServedDb(dbPath, { ...engine, memory });
-  const bytes = loaded.files.reduce((sum, f) => sum + f.size, 0);
+  const loadOptions = {
+    timeZone: values['time-zone'],
+    mapping: values.mapping ? readMapping(values.mapping) : undefined
+  };
+  const { db, report, files } = engine.db
+    ? await servedCopy(paths, loadOptions, engine, engine.db)
+    : await servedInPlace(paths, loadOptions, engine);
+  const bytes = files.reduce((sum, f) => sum + f.size, 0);
   const token = randomBytes(24).toString('base64url');
   const server = createQueryServer({ db, report, bytes, token, root });
   server.listen(port, '127.0.0.1', () => {
@@ -74,13 +65,55 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close();
-    void db.close().finally(() => {
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
-      process.exit(0);
-    });
+    void db.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+type Served = { db: Db; report: LoadReport; files: readonly InputFile[] };
+
+/**
+ * Without `--db`, the load `kpi` makes, served as it stands: well-typed Parquet stays in its
+ * files (nothing copied, so 100M rows start in minutes, not hours), other input in memory
+ * or a scratch file. The page then asks the very tables the CLI computes its figures on.
+ */
+async function servedInPlace(
+  paths: string[],
+  options: LoadOptions,
+  engine: CliEngineOptions
+): Promise<Served> {
+  const loaded = await loadForCli(paths, options, engine);
+  try {
+    explainMapping(loaded.report);
+    explainNotices(loaded.report);
+    explainLoadPath(loaded.report);
+    await lockDown(
+      loaded.db,
+      loaded.files.map((f) => f.path)
+    );
+    return loaded;
+  } catch (error) {
+    await loaded.db.close();
+    throw error;
+  }
+}
+
+/** With `--db FILE`, a copy kept in the file (reused while the inputs stay the same), served read-only. */
+async function servedCopy(
+  paths: string[],
+  options: LoadOptions,
+  engine: CliEngineOptions,
+  dbPath: string
+): Promise<Served> {
+  const loaded = await loadForCli(paths, options, engine);
+  if (loaded.reused) process.stderr.write(`reused the load kept in ${dbPath} (inputs unchanged)\n`);
+  explainMapping(loaded.report);
+  explainNotices(loaded.report);
+  await loaded.db.close();
+  const memory = engine.memory ?? defaultMemoryLimit();
+  const { db, report } = await openServedDb(dbPath, { ...engine, memory });
+  return { db, report, files: loaded.files };
 }
 
 main().catch(failAndExit);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { openNodeDb } from '../lib/db/node';
 import type { Db } from '../lib/db/types';
 import type { LoadReport } from '../lib/ingest/load/load';
@@ -20,11 +21,28 @@ export async function openServedDb(
   });
   try {
     const report = await storedLoad(db);
-    await db.exec('SET enable_external_access = false');
-    await db.exec('SET lock_configuration = true');
+    await lockDown(db, []);
     return { db, report };
   } catch (error) {
     await db.close();
     throw error;
   }
+}
+
+/**
+ * No file but `files` readable (`tickets` may be a view over them), no setting changeable. A
+ * load served in place is not read-only: the query guard's one-SELECT rule keeps its tables.
+ */
+export async function lockDown(db: Db, files: readonly string[]): Promise<void> {
+  if (files.length > 0) {
+    // Both spellings: the view names each file as it was given (relative or not).
+    const paths = [...new Set(files.flatMap((f) => [f, resolve(f)]))];
+    await db.exec(`SET allowed_paths = [${paths.map(quoted).join(', ')}]`);
+  }
+  await db.exec('SET enable_external_access = false');
+  await db.exec('SET lock_configuration = true');
+}
+
+function quoted(path: string): string {
+  return `'${path.replaceAll("'", "''")}'`;
 }

@@ -14,7 +14,7 @@ const ACTIONS: FilterAction[] = [
 ];
 
 export interface ServerRun {
-  /** Until the server printed its URL (reusing the kept database: no load). */
+  /** Until the server printed its URL (reusing a kept database: no load; in place: the checks). */
   start_ms: number;
   /** From opening the URL until every overview figure was shown. */
   first_figures_ms: number;
@@ -25,10 +25,18 @@ export interface ServerRun {
   foreign_requests: string[];
 }
 
-/** The dashboard on `npm run serve` over the kept database: first figures and filter changes. */
-export async function runServer(glob: string, dbPath: string, build: string): Promise<ServerRun> {
+/**
+ * The dashboard on `npm run serve`, over the kept database or (`dbPath` null) the files in
+ * place: first figures and filter changes.
+ */
+export async function runServer(
+  glob: string,
+  dbPath: string | null,
+  build: string
+): Promise<ServerRun> {
   const started = performance.now();
-  const server = await startNativeServer(['--data', glob, '--db', dbPath, '--build', build]);
+  const kept = dbPath ? ['--db', dbPath] : [];
+  const server = await startNativeServer(['--data', glob, ...kept, '--build', build]);
   const start_ms = performance.now() - started;
   const chrome = await launchChromium();
   try {
