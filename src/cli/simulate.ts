@@ -13,11 +13,11 @@ import { dateProblem, parseLimited, type LimitName } from '../lib/limits';
 import { failAndExit, loadForCli } from './load-for-cli';
 import { readUserFile } from './read-user-file';
 import { ENGINE_FLAGS, ENGINE_USAGE, engineOptions } from './engine-flags';
-import { cliWhatIf } from './what-if-run';
+import { cliWhatIf, NO_HOLDOUT, type HoldoutSource } from './what-if-run';
 
 const USAGE =
   'usage: npm run simulate -- [--data FILE|GLOB]... [--staffing CSV] [--scenario JSON] [--replications R] ' +
-  `[--seed S] [--fit-until YYYY-MM-DD] [--json] ${ENGINE_USAGE}`;
+  `[--seed S] [--fit-until YYYY-MM-DD|none] [--json] ${ENGINE_USAGE}`;
 
 const read = (path: string, flag: string): string =>
   readUserFile(path, `--${flag} ${path}`).toString('utf8');
@@ -57,10 +57,12 @@ function periodJson(p: BacktestPeriod): unknown {
   };
 }
 
-function backtestJson(b: BacktestReport): unknown {
+function backtestJson(b: BacktestReport, holdout: HoldoutSource): unknown {
   const judged = b.outOfSample ?? b.inSample;
   return {
     fit_until: b.fitUntil ?? null,
+    // 'automatic': the CLI held out the later half itself (no --fit-until given)
+    fit_until_source: holdout,
     in_sample: periodJson(b.inSample),
     out_of_sample: b.outOfSample ? periodJson(b.outOfSample) : null,
     margin: b.margin,
@@ -101,7 +103,12 @@ function serviceJson(b: Baseline): unknown {
   };
 }
 
-function toJson(report: WhatIfReport, staffing: unknown, service: unknown): unknown {
+function toJson(
+  report: WhatIfReport,
+  holdout: HoldoutSource,
+  staffing: unknown,
+  service: unknown
+): unknown {
   const out: Record<string, unknown> = {
     baseline: {
       observed: {
@@ -118,7 +125,7 @@ function toJson(report: WhatIfReport, staffing: unknown, service: unknown): unkn
     staffing,
     service
   };
-  if (report.backtest) out.backtest = backtestJson(report.backtest);
+  if (report.backtest) out.backtest = backtestJson(report.backtest, holdout);
   if (report.scenario) {
     const s = report.scenario;
     out.scenario = {
@@ -150,7 +157,7 @@ const fmt = (k: string, v: number): string =>
 const est = (k: string, e: Estimate): string =>
   `${fmt(k, e.mean)} [${fmt(k, e.lo)}, ${fmt(k, e.hi)}]`;
 
-function table(report: WhatIfReport): string {
+function table(report: WhatIfReport, holdout: HoldoutSource): string {
   const observed = report.baseline.observed as unknown as Record<string, number>;
   const lines = [
     ['kpi', 'observed', 'baseline (95% CI)', report.scenario ? 'scenario (95% CI)' : ''].join('\t')
@@ -185,11 +192,11 @@ function table(report: WhatIfReport): string {
       lines.push(`${k}\t${f(ent.observed[k])}\t\t${f(e.mean)} [${f(e.lo)}, ${f(e.hi)}]`);
     }
   }
-  if (report.backtest) lines.push('', ...backtestLines(report.backtest));
+  if (report.backtest) lines.push('', ...backtestLines(report.backtest, holdout));
   return lines.join('\n') + '\n';
 }
 
-function backtestLines(b: BacktestReport): string[] {
+function backtestLines(b: BacktestReport, holdout: HoldoutSource): string[] {
   const period = (name: string, p: BacktestPeriod): string[] =>
     BACKTEST_KPIS.map((k) => {
       const c = p.kpis[k];
@@ -200,7 +207,7 @@ function backtestLines(b: BacktestReport): string[] {
       return `${name}\t${k}\t${fmt(k, c.observed)}\t${fmt(k, c.simulated.mean)}\t${err}\t${c.within ? 'within target' : 'OUTSIDE target'}`;
     });
   const lines = [
-    `backtest${b.fitUntil ? ` (fitted before ${b.fitUntil})` : ''}\tkpi\tobserved\tsimulated\terror\tverdict`,
+    `backtest${b.fitUntil ? ` (fitted before ${b.fitUntil}${holdout === 'automatic' ? ', the later half held out' : ''})` : ''}\tkpi\tobserved\tsimulated\terror\tverdict`,
     ...period('in-sample', b.inSample)
   ];
   if (b.outOfSample) lines.push(...period('out-of-sample', b.outOfSample));
@@ -238,7 +245,8 @@ async function main(): Promise<void> {
   );
   const seed = limited(values.seed, 'seed', 'seed', 1);
   const fitUntil = values['fit-until'];
-  const fitProblem = fitUntil === undefined ? null : dateProblem(fitUntil);
+  const fitProblem =
+    fitUntil === undefined || fitUntil === NO_HOLDOUT ? null : dateProblem(fitUntil);
   if (fitProblem) throw new Error(`--fit-until ${fitUntil}: ${fitProblem}`);
   const scenario: Scenario | undefined = values.scenario
     ? parseScenario(read(values.scenario, 'scenario'))
@@ -252,7 +260,7 @@ async function main(): Promise<void> {
       ...new Set(rows.filter((r) => r.requested !== null).map((r) => r.queue))
     ].sort();
     const uploaded = staffingCsv ? parseStaffingCsv(staffingCsv, queues) : undefined;
-    const { baseline, report } = cliWhatIf(
+    const { baseline, report, holdout } = cliWhatIf(
       rows,
       scenario,
       { replications, seed, fitUntil },
@@ -272,11 +280,11 @@ async function main(): Promise<void> {
     if (values.json) {
       process.stdout.write(
         JSON.stringify(
-          toJson(report, staffingJson(baseline), serviceJson(baseline)),
+          toJson(report, holdout, staffingJson(baseline), serviceJson(baseline)),
           (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)
         ) + '\n'
       );
-    } else process.stdout.write(table(report));
+    } else process.stdout.write(table(report, holdout));
   } finally {
     await db.close();
   }

@@ -1,13 +1,31 @@
 import { prepareBaseline, type Baseline } from '../lib/sim/staffing/baseline';
-import { prepareFitTest } from '../lib/sim/history/fit-split';
+import { defaultFitUntil, prepareFitTest } from '../lib/sim/history/fit-split';
 import type { TicketRow } from '../lib/sim/history/load-history';
 import type { Scenario } from '../lib/sim/scenarios/scenario';
 import type { StaffingTable } from '../lib/sim/model/types';
 import { runWhatIf, type WhatIfReport } from '../lib/sim/scenarios/what-if';
 
+/** `--fit-until none`: judge the model in sample only. */
+export const NO_HOLDOUT = 'none';
+
+/** Where the backtest's split day came from. */
+export type HoldoutSource = 'given' | 'automatic' | 'none';
+
+/** The split day to backtest with, and where it came from (see `defaultFitUntil`). */
+export function holdoutDay(
+  rows: readonly TicketRow[],
+  fitUntil: string | undefined
+): { fitUntil?: string; source: HoldoutSource } {
+  if (fitUntil === NO_HOLDOUT) return { source: 'none' };
+  if (fitUntil !== undefined) return { fitUntil, source: 'given' };
+  const day = defaultFitUntil(rows);
+  return day ? { fitUntil: day, source: 'automatic' } : { source: 'none' };
+}
+
 /**
  * What `npm run simulate` computes from loaded rows: the baseline (threshold from the scenario,
- * 20 s by default), the out-of-sample split when `fitUntil` is given, and the what-if report.
+ * 20 s by default), the out-of-sample split (on `fitUntil`, else on `defaultFitUntil`'s day
+ * when the history is long enough, none with `NO_HOLDOUT`), and the what-if report.
  * Tests import it to compare the page with the CLI.
  */
 export function cliWhatIf(
@@ -15,14 +33,15 @@ export function cliWhatIf(
   scenario: Scenario | undefined,
   options: { replications: number; seed: number; fitUntil?: string },
   staffing?: StaffingTable
-): { baseline: Baseline; report: WhatIfReport } {
+): { baseline: Baseline; report: WhatIfReport; holdout: HoldoutSource } {
   const threshold = scenario?.service_level_seconds ?? 20;
   const baseline = prepareBaseline(rows, threshold, staffing);
-  const split = options.fitUntil
-    ? prepareFitTest(rows, options.fitUntil, threshold, staffing)
+  const holdout = holdoutDay(rows, options.fitUntil);
+  const split = holdout.fitUntil
+    ? prepareFitTest(rows, holdout.fitUntil, threshold, staffing)
     : undefined;
   const { replications, seed } = options;
   const report = runWhatIf(baseline, scenario, { replications, seed }, split);
   if ('cancelled' in report) throw new Error('simulation cancelled');
-  return { baseline, report };
+  return { baseline, report, holdout: holdout.source };
 }

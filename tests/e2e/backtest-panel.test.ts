@@ -45,8 +45,20 @@ describe('backtest panel', () => {
       await db.close();
       const page = await app.open('/simulate');
       await page.waitForSelector('[data-backtest-ready="true"]', { timeout: 300_000 });
+      // blank: the later half is held out on the day the CLI picks without --fit-until
+      const auto = cliWhatIf(rows, undefined, { replications: 1, seed: 1 });
+      expect(auto.holdout).toBe('automatic');
+      await page.waitForSelector(
+        `[data-out-of-sample][data-fit-until-day="${auto.report.backtest!.fitUntil}"]`,
+        { timeout: 300_000 }
+      );
+      expect(await page.getAttribute('[data-backtest-verdict]', 'data-verdict-source')).toBe(
+        'out_of_sample'
+      );
       await page.fill('[data-fit-until]', '2026-04-16');
-      await page.waitForSelector('[data-out-of-sample]', { timeout: 300_000 });
+      await page.waitForSelector('[data-out-of-sample][data-fit-until-day="2026-04-16"]', {
+        timeout: 300_000
+      });
       const cli = cliWhatIf(rows, undefined, { replications: 20, seed: 1, fitUntil: '2026-04-16' });
       for (const [k, c] of Object.entries(cli.report.backtest!.outOfSample!.kpis)) {
         const row = page.locator(`[data-oos-kpi="${k}"]`);
@@ -75,7 +87,11 @@ describe('backtest panel', () => {
         observed,
         { timeout: 300_000 }
       );
-      expect(await page.$('[data-out-of-sample]')).toBeNull();
+      // the scenario's threshold, and the default split again once the day is cleared
+      await page.waitForSelector(
+        `[data-out-of-sample][data-fit-until-day="${auto.report.backtest!.fitUntil}"]`,
+        { timeout: 300_000 }
+      );
       await page.close();
     }
   );

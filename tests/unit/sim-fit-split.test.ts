@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseFitUntil, prepareFitTest, splitHistory } from '../../src/lib/sim/history/fit-split';
+import {
+  defaultFitUntil,
+  parseFitUntil,
+  prepareFitTest,
+  splitHistory
+} from '../../src/lib/sim/history/fit-split';
+import { cliWhatIf } from '../../src/cli/what-if-run';
 import { runWhatIf } from '../../src/lib/sim/scenarios/what-if';
 import { historyRows as rowsOf, mmnHistory } from '../fixtures/sim/mmn-history';
 import { MONDAY } from '../fixtures/sim/poisson';
@@ -60,5 +66,30 @@ describe('fit-until split', () => {
   it('says so when a side of the day is empty', () => {
     expect(() => prepareFitTest(rows, '2020-01-01', 20)).toThrow(/no human requests before/);
     expect(() => prepareFitTest(rows, '2030-01-01', 20)).toThrow(/no human requests from that day/);
+  });
+
+  it('holds out the later half by default: the week boundary nearest the median request day', () => {
+    expect(defaultFitUntil(rows)).toBe(DAY);
+    // 13 days cannot keep 7 on each side; 14 can, split after the first week
+    const day = (t: number) => Math.floor(t / 86_400);
+    const first = day(before[0]!.requested!);
+    expect(defaultFitUntil(before.filter((r) => day(r.requested!) < first + 13))).toBeUndefined();
+    expect(defaultFitUntil(before)).toBe(
+      new Date((first + 7) * 86_400_000).toISOString().slice(0, 10)
+    );
+  });
+
+  it('without --fit-until the CLI judges on the held-out half; "none" judges in sample', () => {
+    const auto = cliWhatIf(rows, undefined, { replications: 2, seed: 2 });
+    expect(auto.holdout).toBe('automatic');
+    expect(auto.report.backtest!.fitUntil).toBe(DAY);
+    expect(auto.report.backtest!.marginSource).toBe('out_of_sample');
+    // fitted on 14 agents, replayed on the later weeks' own presence: the margin is the later error
+    const o = auto.report.backtest!.outOfSample!.kpis;
+    expect(auto.report.backtest!.margin.abandon_rate).toBe(Math.abs(o.abandon_rate.error));
+    const none = cliWhatIf(rows, undefined, { replications: 2, seed: 2, fitUntil: 'none' });
+    expect(none.holdout).toBe('none');
+    expect(none.report.backtest!.outOfSample).toBeUndefined();
+    expect(none.report.backtest!.marginSource).toBe('in_sample');
   });
 });

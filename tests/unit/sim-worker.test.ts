@@ -111,6 +111,33 @@ describe('simulation worker protocol', () => {
     expect(last.report.backtest!.inSample.requests).toBeLessThan(rows.length);
   });
 
+  it('without fitUntil, a history of two weeks or more is split on the day the CLI would pick', async () => {
+    const WEEK = 7 * 86_400;
+    const later = rows.map((r) => ({
+      ...r,
+      created: r.created + WEEK,
+      requested: r.requested! + WEEK
+    }));
+    const twoWeeks = [...rows, ...later];
+    const { sent, handle } = session();
+    const long = { key: 'two-weeks', rows: encodeRows(twoWeeks), thresholdSeconds: 20 };
+    await handle({ type: 'run', id: 11, input: long, replications: 2, seed: 5 });
+    const last = sent.at(-1)!;
+    if (last.type !== 'result') throw new Error(`got ${last.type}`);
+    const cli = cliWhatIf(twoWeeks, undefined, { replications: 2, seed: 5 });
+    expect(cli.holdout).toBe('automatic');
+    const day = new Date(Math.floor(later[0]!.requested! / 86_400) * 86_400_000);
+    expect(last.report.backtest!.fitUntil).toBe(day.toISOString().slice(0, 10));
+    expect(last.report.backtest!.marginSource).toBe('out_of_sample');
+    expect(last.report.backtest!.outOfSample!.kpis).toEqual(cli.report.backtest!.outOfSample!.kpis);
+    // one week is too short to hold days out: judged in sample, as before
+    const { sent: one, handle: h1 } = session();
+    await h1({ type: 'run', id: 12, input, replications: 2, seed: 5 });
+    const r1 = one.at(-1)!;
+    if (r1.type !== 'result') throw new Error(`got ${r1.type}`);
+    expect(r1.report.backtest!.marginSource).toBe('in_sample');
+  });
+
   it('a cancel read during a pause stops the run with a cancelled reply; the handler goes on', async () => {
     const sent: SimResponse[] = [];
     let pauses = 0;

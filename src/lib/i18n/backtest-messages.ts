@@ -24,8 +24,16 @@ export const BACKTEST_MESSAGES = {
   backtestAllQueues: m('全部队列', 'All queues'),
   backtestFitUntil: m('样本外回测：拟合截至', 'Out-of-sample backtest: fit until'),
   backtestFitUntilHint: m(
-    '所有估计（到岗份额、耐心、处理时长）只用这一天之前的工单，再回放这一天及之后的工单——这是规划者应看的诚实误差；与命令行 --fit-until 相同。留空则只做样本内回测。',
-    'Every estimate (available share, patience, handle times) uses only tickets before this day, then the later tickets are replayed — the honest error a planner should read; the same as the CLI’s --fit-until. Empty = in-sample backtest only.'
+    '所有估计（到岗份额、耐心、处理时长）只用这一天之前的工单，再回放这一天及之后的工单——这是规划者应看的诚实误差；与命令行 --fit-until 相同。留空时，若历史至少覆盖两周，则自动留出后一半（与命令行不带 --fit-until 时相同）；否则只做样本内回测。',
+    'Every estimate (available share, patience, handle times) uses only tickets before this day, then the later tickets are replayed — the honest error a planner should read; the same as the CLI’s --fit-until. Empty = the later half is held out automatically when the history spans at least two weeks (as the CLI does without --fit-until); otherwise in-sample only.'
+  ),
+  backtestJudgedOutOfSample: m(
+    '按样本外（{from} 至 {to}）判定：',
+    'Judged on the held-out days ({from} to {to}):'
+  ),
+  backtestJudgedInSample: m(
+    '按样本内判定（历史太短，无法留出天数；到岗份额正是按这段历史拟合的，误差偏乐观）：',
+    'Judged in sample (the history is too short to hold days out; the available share was fitted to this very period, so the error is optimistic):'
   ),
   backtestOutOfSampleTitle: m(
     '样本外（{from} 起至 {to}，模型未见过这些工单）',

@@ -101,7 +101,7 @@ export function backtestVerdict(
   source: 'out_of_sample' | 'in_sample'
 ): Record<BacktestKpi, KpiVerdict> {
   const out = {} as Record<BacktestKpi, KpiVerdict>;
-  const where = source === 'out_of_sample' ? 'on months it was not fitted on' : 'in sample';
+  const where = source === 'out_of_sample' ? 'on days it was not fitted on' : 'in sample';
   for (const kpi of BACKTEST_KPIS) {
     const c = checks[kpi];
     const relative = BACKTEST_TARGETS[kpi].kind === 'relative';

@@ -1,6 +1,6 @@
 import { simulate } from '../model/engine';
 import { observedKpis, type ObservedKpis } from '../history/observed';
-import type { QueueArrivals, QueueModel } from '../model/types';
+import type { QueueArrivals, QueueModel, SurgeModel } from '../model/types';
 
 export interface StaffingCandidate {
   method:
@@ -11,6 +11,8 @@ export interface StaffingCandidate {
     | 'available_presence'
     | 'erlang_fit';
   agents: number[];
+  /** The queue model this reading replays with, when it differs (a fitted surge). */
+  model?: QueueModel;
 }
 
 export interface CalibratedQueue extends StaffingCandidate {
@@ -61,12 +63,13 @@ export function calibrateQueue(
   };
   let best: CalibratedQueue | null = null;
   for (const candidate of candidates) {
-    const kpis = quickRun(context, model, candidate.agents);
+    const kpis = quickRun(context, candidate.model ?? model, candidate.agents);
     const error = kpis
       ? Math.abs(kpis.pickup_within_20s.mean - context.observed.pickup_within_20s) +
         Math.abs(kpis.abandon_rate.mean - context.observed.abandon_rate)
       : Infinity;
-    if (!best || error < best.error) best = { ...candidate, model, error };
+    if (!best || error < best.error)
+      best = { ...candidate, model: candidate.model ?? model, error };
   }
   if (!best) throw new Error(`queue "${queue.queue}": no staffing candidate`);
   return best;
@@ -106,12 +109,13 @@ export function worstTargetError(
  */
 export function fitAvailability(
   queue: QueueArrivals,
-  model: QueueModel,
+  model: QueueModel | ((share: number) => QueueModel),
   presence: readonly number[],
   bounds: { floor: number; ceiling: number },
   window: { start: number; end: number },
   thresholdSeconds: number
-): { availability: number; agents: number[] } {
+): { availability: number; agents: number[]; error: number } {
+  const modelAt = typeof model === 'function' ? model : () => model;
   const context: QueueContext = {
     queue,
     window,
@@ -120,7 +124,7 @@ export function fitAvailability(
   };
   const scaled = (share: number): number[] => presence.map((a) => a * share);
   const error = (share: number): number => {
-    const k = quickRun(context, model, scaled(share));
+    const k = quickRun(context, modelAt(share), scaled(share));
     return k
       ? worstTargetError(context.observed, {
           pickup_within_20s: k.pickup_within_20s.mean,
@@ -152,5 +156,40 @@ export function fitAvailability(
     }
   }
   const share = (a + b) / 2;
-  return { availability: share, agents: scaled(share) };
+  return { availability: share, agents: scaled(share), error: Math.min(fc, fd) };
+}
+
+/** Waits (seconds of the longest-waiting caller) after which a surge is tried; null = none. */
+export const SURGE_AFTER_SECONDS: readonly (number | null)[] = [null, 30, 60, 120, 240];
+
+/**
+ * `fitAvailability` with state-dependent capacity: agents doing other work (the on-duty time
+ * outside the available share) join once a caller has waited long, up to all on-duty agents
+ * (surge factor 1 ÷ share). Each threshold of `SURGE_AFTER_SECONDS` gets its own fitted share;
+ * the pair whose short replay comes closest (`worstTargetError`) wins. No surge when the share
+ * is at least 1 (presence already is everyone) or when none beats the plain fit.
+ */
+export function fitAvailabilityWithSurge(
+  queue: QueueArrivals,
+  model: QueueModel,
+  presence: readonly number[],
+  bounds: { floor: number; ceiling: number },
+  window: { start: number; end: number },
+  thresholdSeconds: number,
+  thresholds: readonly (number | null)[] = SURGE_AFTER_SECONDS
+): { availability: number; agents: number[]; surge?: SurgeModel } {
+  let best: { availability: number; agents: number[]; error: number; surge?: SurgeModel } | null =
+    null;
+  for (const after of thresholds) {
+    const modelAt = (share: number): QueueModel =>
+      after === null || share >= 1
+        ? model
+        : { ...model, surge: { afterSeconds: after, factor: 1 / share } };
+    const fit = fitAvailability(queue, modelAt, presence, bounds, window, thresholdSeconds);
+    const surge = modelAt(fit.availability).surge;
+    const candidate = surge ? { ...fit, surge } : fit;
+    if (!best || candidate.error < best.error) best = candidate;
+  }
+  const { availability, agents, surge } = best!;
+  return surge ? { availability, agents, surge } : { availability, agents };
 }

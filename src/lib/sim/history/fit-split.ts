@@ -51,3 +51,31 @@ export function prepareFitTest(
   const test = prepareBaseline(after, thresholdSeconds, uploaded, fit);
   return { fitUntil, fit, test };
 }
+
+/** A history needs at least this many days of requests on each side for a held-out backtest. */
+export const MIN_HOLDOUT_DAYS = 7;
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * The split day of the held-out backtest run when none is given: the whole-week boundary
+ * (counted from the first request day, so both sides hold whole weeks where they can) nearest
+ * the day by which half the requests had arrived, keeping `MIN_HOLDOUT_DAYS` of requests on each
+ * side. Undefined when the history is too short to hold anything out: the in-sample fit is then
+ * the only check, and it flatters the model (the available share is fitted to that very period).
+ */
+export function defaultFitUntil(rows: readonly TicketRow[]): string | undefined {
+  const days: number[] = [];
+  for (const r of rows) if (r.requested !== null) days.push(Math.floor(r.requested / DAY_SECONDS));
+  if (days.length === 0) return undefined;
+  days.sort((a, b) => a - b);
+  const first = days[0]!;
+  const last = days[days.length - 1]!;
+  const lo = first + MIN_HOLDOUT_DAYS;
+  const hi = last + 1 - MIN_HOLDOUT_DAYS;
+  if (lo > hi) return undefined;
+  const median = days[Math.floor(days.length / 2)]!;
+  const week = first + 7 * Math.round((median - first) / 7);
+  const day = Math.min(Math.max(week, lo), hi);
+  return new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10);
+}

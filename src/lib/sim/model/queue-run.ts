@@ -114,10 +114,18 @@ export function runQueue(
   let busy = 0;
   let contacts = 0;
 
+  // one uniform per hour realises both levels, so a surge never changes the streams
+  const surge = model.surge;
+  let surgeAgents = 0;
   const realise = (s: number): number => {
     const a = staffing[s]!;
+    const u = streams.staffing.next();
     const whole = Math.floor(a);
-    return whole + (streams.staffing.next() < a - whole ? 1 : 0);
+    if (surge) {
+      const b = a * surge.factor;
+      surgeAgents = Math.floor(b) + (u < b - Math.floor(b) ? 1 : 0);
+    }
+    return whole + (u < a - whole ? 1 : 0);
   };
   const drawPatience = (): number => {
     const p = model.patience;
@@ -160,6 +168,7 @@ export function runQueue(
   let copyNext = 0;
   let copySource = -1;
   let events = 0;
+  let lastEvent = window.start;
 
   const nextArrivalTime = (): number => {
     while (copyNext >= copyCount) {
@@ -192,8 +201,35 @@ export function runQueue(
     return copies[copyNext]!;
   };
 
+  /** Arrival time of the longest-waiting caller still in the queue (expired heads dropped). */
+  const oldestWaiting = (t: number): number => {
+    let oldest = Infinity;
+    for (let k = 0; k < 3; k++) {
+      while (tail[k]! > head[k]! && deadline[fifo[k]![head[k]!]!]! < t) {
+        const c = fifo[k]![head[k]!++]!;
+        queued--;
+        tally.abandoned++;
+        tally.slotAbandoned[slot[c]!]!++;
+      }
+      if (tail[k]! > head[k]!) oldest = Math.min(oldest, arrival[fifo[k]![head[k]!]!]!);
+    }
+    return oldest;
+  };
+  /** Agents serving at `t`: the hour's, or the surge level while someone has waited long. */
+  const capacity = (t: number): number =>
+    surge && queued > 0 && t - oldestWaiting(t) >= surge.afterSeconds
+      ? Math.max(agents, surgeAgents)
+      : agents;
+  /** When the longest wait reaches the surge threshold (Infinity: no surge pending). */
+  const surgeTime = (t: number): number => {
+    if (!surge || queued === 0 || surgeAgents <= agents) return Infinity;
+    const at = oldestWaiting(t) + surge.afterSeconds;
+    return at > t ? at : Infinity;
+  };
+
   const dispatch = (t: number): void => {
-    while (busy < agents && queued > 0) {
+    // capacity() may drop expired heads: the queue is tested after it
+    while (queued > 0 && busy < capacity(t) && queued > 0) {
       const k = tail[0]! > head[0]! ? 0 : tail[1]! > head[1]! ? 1 : 2;
       const c = fifo[k]![head[k]!++]!;
       queued--;
@@ -212,11 +248,17 @@ export function runQueue(
     const tArr = nextArrivalTime();
     const tDone = heap.peek();
     if (tArr === Infinity && queued === 0) break;
-    if (tDone <= tArr && tDone <= nextBoundary) {
+    const tSurge = surge ? surgeTime(lastEvent) : Infinity;
+    if (tSurge < tDone && tSurge < tArr && tSurge < nextBoundary) {
+      lastEvent = tSurge;
+      dispatch(tSurge);
+    } else if (tDone <= tArr && tDone <= nextBoundary) {
+      lastEvent = tDone;
       heap.pop();
       busy--;
       dispatch(tDone);
     } else if (tArr <= nextBoundary) {
+      lastEvent = tArr;
       const c = contacts++;
       const src = copySource;
       copyNext++;
@@ -241,6 +283,7 @@ export function runQueue(
       if (nextBoundary >= hardStop) break;
       agents = realise(hourOfWeek(nextBoundary));
       const t = nextBoundary;
+      lastEvent = t;
       nextBoundary += 3600;
       dispatch(t);
     }

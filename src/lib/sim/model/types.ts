@@ -47,6 +47,18 @@ export interface QueueModel {
   patience: PatienceModel;
   /** Per agent, handle time relative to the queue's pools (see `estimateAgentSpeed`). */
   agentSpeed?: Record<string, number>;
+  /** Agents pulled from other work once a caller has waited long (see `runQueue`). */
+  surge?: SurgeModel;
+}
+
+/**
+ * State-dependent capacity: once the longest-waiting caller has waited `afterSeconds`, the
+ * queue is served by `factor` × the hour's agents (the on-duty agents doing other work join)
+ * until nobody waits.
+ */
+export interface SurgeModel {
+  afterSeconds: number;
+  factor: number;
 }
 
 /** Everything one simulation run needs besides its options. */

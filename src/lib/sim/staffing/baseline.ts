@@ -12,7 +12,13 @@ import {
   inferStaffingFromWaits
 } from './staffing';
 import { estimateWrapUp, type WrapUpEstimate } from './wrap-up';
-import { calibrateQueue, fitAvailability, type StaffingCandidate } from '../backtest/calibration';
+import {
+  calibrateQueue,
+  fitAvailabilityWithSurge,
+  SURGE_AFTER_SECONDS,
+  type StaffingCandidate
+} from '../backtest/calibration';
+
 import type { QueueModel, StaffingTable } from '../model/types';
 
 /** Where a queue's baseline staffing came from. */
@@ -131,16 +137,25 @@ export function prepareBaseline(
           floor: busyShareWhileWaiting(congestion(q, agentWork(rows), window)),
           ceiling: sum(active) / Math.max(sum(presence.agents), 1e-9)
         };
-        const fit = fitAvailability(
+        const fit = fitAvailabilityWithSurge(
           q,
           models[q.queue]!,
           presence.agents,
           bounds,
           window,
-          thresholdSeconds
+          thresholdSeconds,
+          SURGE_AFTER_SECONDS
         );
         (availability ??= {})[q.queue] = fit.availability;
-        candidates.push({ method: 'available_presence', agents: fit.agents });
+        candidates.push(
+          fit.surge
+            ? {
+                method: 'available_presence',
+                agents: fit.agents,
+                model: { ...models[q.queue]!, surge: fit.surge }
+              }
+            : { method: 'available_presence', agents: fit.agents }
+        );
       }
       if (fitted) {
         const method = fitted.staffingMethod[q.queue];
@@ -154,7 +169,10 @@ export function prepareBaseline(
         else if (earlier)
           choice = { method: method === 'uploaded' ? 'erlang_fit' : method!, agents: earlier };
         else throw new Error(`queue "${q.queue}" has no history in the fitting period`);
-      } else choice = calibrateQueue(q, models[q.queue]!, candidates, window, thresholdSeconds);
+      } else {
+        choice = calibrateQueue(q, models[q.queue]!, candidates, window, thresholdSeconds);
+        if (choice.model) models[q.queue] = choice.model;
+      }
       table[q.queue] = choice.agents;
       staffingSource[q.queue] = choice.method === 'erlang_fit' ? 'erlang_fit' : 'agent_id';
       staffingMethod[q.queue] = choice.method;

@@ -1,5 +1,5 @@
 import { prepareBaseline, type Baseline } from '../staffing/baseline';
-import { prepareFitTest, type FitTestSplit } from '../history/fit-split';
+import { defaultFitUntil, prepareFitTest, type FitTestSplit } from '../history/fit-split';
 import { confidenceCurve } from '../scenarios/confidence';
 import { resolutionByFirstResponse } from '../scenarios/night-shift';
 import type { BaselineInput, BaselineSummary, SimRequest, SimResponse } from './protocol';
@@ -40,19 +40,19 @@ export function createSimHandler(
     return cached.baseline;
   };
 
-  /** The fit/test split of the cached baseline's rows, as the CLI's `--fit-until` builds it. */
+  /**
+   * The fit/test split of the cached baseline's rows, as the CLI builds it: on the day asked
+   * for, else on `defaultFitUntil`'s (none when the history is too short to hold days out).
+   */
   const splitFor = (input: BaselineInput): FitTestSplit | undefined => {
-    if (!input.fitUntil || !cached) return undefined;
-    let split = cached.splits.get(input.fitUntil);
+    if (!cached) return undefined;
+    const day = input.fitUntil || defaultFitUntil(cached.baseline.rows);
+    if (!day) return undefined;
+    let split = cached.splits.get(day);
     if (!split) {
       const staffing = input.staffing ? { queues: input.staffing } : undefined;
-      split = prepareFitTest(
-        cached.baseline.rows,
-        input.fitUntil,
-        input.thresholdSeconds,
-        staffing
-      );
-      cached.splits.set(input.fitUntil, split);
+      split = prepareFitTest(cached.baseline.rows, day, input.thresholdSeconds, staffing);
+      cached.splits.set(day, split);
     }
     return split;
   };
