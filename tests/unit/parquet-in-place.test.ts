@@ -7,6 +7,7 @@ import { loadForCli } from '../../src/cli/load-for-cli';
 import { openNodeDb } from '../../src/lib/db/node';
 import { rejectedRows } from '../../src/lib/ingest/load/load';
 import { computeMetrics } from '../../src/lib/metrics/compute';
+import { expectSame } from '../support/expect-same';
 
 const dir = mkdtempSync(join(tmpdir(), 'parquet-in-place-'));
 const at = (name: string) => join(dir, name);
@@ -44,20 +45,6 @@ async function run(path: string, db?: string) {
     };
   } finally {
     await loaded.db.close();
-  }
-}
-
-/** Equal, numbers up to the last bits DuckDB's threaded sums may differ in. */
-function expectSame(actual: unknown, expected: unknown, where: string): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - expected), where).toBeLessThanOrEqual(
-      1e-9 * Math.max(1, Math.abs(expected))
-    );
-  } else if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
-    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-    for (const k of keys) expectSame((actual as never)[k], (expected as never)[k], `${where}.${k}`);
-  } else {
-    expect(actual, where).toEqual(expected);
   }
 }
 

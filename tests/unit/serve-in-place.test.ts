@@ -11,6 +11,7 @@ import type { Db, Row, SqlParam } from '../../src/lib/db/types';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import { createQueryServer } from '../../src/server/http-server';
 import { lockDown } from '../../src/server/served-db';
+import { expectSame } from '../support/expect-same';
 
 const TOKEN = 'test-token-in-place-0123';
 const dir = mkdtempSync(join(tmpdir(), 'serve-in-place-'));
@@ -30,20 +31,6 @@ async function writeFixtures(): Promise<void> {
     }
   } finally {
     await db.close();
-  }
-}
-
-/** Equal, numbers up to the last bits DuckDB's threaded sums may differ in. */
-function expectSame(actual: unknown, expected: unknown, where: string): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - expected), where).toBeLessThanOrEqual(
-      1e-9 * Math.max(1, Math.abs(expected))
-    );
-  } else if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
-    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-    for (const k of keys) expectSame((actual as never)[k], (expected as never)[k], `${where}.${k}`);
-  } else {
-    expect(actual, where).toEqual(expected);
   }
 }
 
