@@ -13,7 +13,8 @@ import { dateProblem, parseLimited, type LimitName } from '../lib/limits';
 import { failAndExit, loadForCli } from './load-for-cli';
 import { readUserFile } from './read-user-file';
 import { ENGINE_FLAGS, ENGINE_USAGE, engineOptions } from './engine-flags';
-import { cliWhatIf, NO_HOLDOUT, type HoldoutSource } from './what-if-run';
+import { NO_HOLDOUT, type HoldoutSource } from '../lib/sim/history/fit-split';
+import { cliWhatIf } from './what-if-run';
 
 const USAGE =
   'usage: npm run simulate -- [--data FILE|GLOB]... [--staffing CSV] [--scenario JSON] [--replications R] ' +

@@ -1,26 +1,9 @@
 import { prepareBaseline, type Baseline } from '../lib/sim/staffing/baseline';
-import { defaultFitUntil, prepareFitTest } from '../lib/sim/history/fit-split';
+import { holdoutDay, prepareFitTest, type HoldoutSource } from '../lib/sim/history/fit-split';
 import type { TicketRow } from '../lib/sim/history/load-history';
 import type { Scenario } from '../lib/sim/scenarios/scenario';
 import type { StaffingTable } from '../lib/sim/model/types';
 import { runWhatIf, type WhatIfReport } from '../lib/sim/scenarios/what-if';
-
-/** `--fit-until none`: judge the model in sample only. */
-export const NO_HOLDOUT = 'none';
-
-/** Where the backtest's split day came from. */
-export type HoldoutSource = 'given' | 'automatic' | 'none';
-
-/** The split day to backtest with, and where it came from (see `defaultFitUntil`). */
-export function holdoutDay(
-  rows: readonly TicketRow[],
-  fitUntil: string | undefined
-): { fitUntil?: string; source: HoldoutSource } {
-  if (fitUntil === NO_HOLDOUT) return { source: 'none' };
-  if (fitUntil !== undefined) return { fitUntil, source: 'given' };
-  const day = defaultFitUntil(rows);
-  return day ? { fitUntil: day, source: 'automatic' } : { source: 'none' };
-}
 
 /**
  * What `npm run simulate` computes from loaded rows: the baseline (threshold from the scenario,

@@ -79,3 +79,20 @@ export function defaultFitUntil(rows: readonly TicketRow[]): string | undefined 
   const day = Math.min(Math.max(week, lo), hi);
   return new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10);
 }
+
+/** `--fit-until none`: judge the model in sample only. */
+export const NO_HOLDOUT = 'none';
+
+/** Where the backtest's split day came from. */
+export type HoldoutSource = 'given' | 'automatic' | 'none';
+
+/** The split day to backtest with, and where it came from (see `defaultFitUntil`). */
+export function holdoutDay(
+  rows: readonly TicketRow[],
+  fitUntil: string | undefined
+): { fitUntil?: string; source: HoldoutSource } {
+  if (fitUntil === NO_HOLDOUT) return { source: 'none' };
+  if (fitUntil !== undefined) return { fitUntil, source: 'given' };
+  const day = defaultFitUntil(rows);
+  return day ? { fitUntil: day, source: 'automatic' } : { source: 'none' };
+}

@@ -229,7 +229,7 @@ export function runQueue(
 
   const dispatch = (t: number): void => {
     // capacity() may drop expired heads: the queue is tested after it
-    while (queued > 0 && busy < capacity(t) && queued > 0) {
+    while (busy < capacity(t) && queued > 0) {
       const k = tail[0]! > head[0]! ? 0 : tail[1]! > head[1]! ? 1 : 2;
       const c = fifo[k]![head[k]!++]!;
       queued--;

@@ -15,10 +15,8 @@ import { estimateWrapUp, type WrapUpEstimate } from './wrap-up';
 import {
   calibrateQueue,
   fitAvailabilityWithSurge,
-  SURGE_AFTER_SECONDS,
   type StaffingCandidate
 } from '../backtest/calibration';
-
 import type { QueueModel, StaffingTable } from '../model/types';
 
 /** Where a queue's baseline staffing came from. */
@@ -143,8 +141,7 @@ export function prepareBaseline(
           presence.agents,
           bounds,
           window,
-          thresholdSeconds,
-          SURGE_AFTER_SECONDS
+          thresholdSeconds
         );
         (availability ??= {})[q.queue] = fit.availability;
         candidates.push(

@@ -1,5 +1,5 @@
 import { prepareBaseline, type Baseline } from '../staffing/baseline';
-import { defaultFitUntil, prepareFitTest, type FitTestSplit } from '../history/fit-split';
+import { holdoutDay, prepareFitTest, type FitTestSplit } from '../history/fit-split';
 import { confidenceCurve } from '../scenarios/confidence';
 import { resolutionByFirstResponse } from '../scenarios/night-shift';
 import type { BaselineInput, BaselineSummary, SimRequest, SimResponse } from './protocol';
@@ -41,12 +41,12 @@ export function createSimHandler(
   };
 
   /**
-   * The fit/test split of the cached baseline's rows, as the CLI builds it: on the day asked
-   * for, else on `defaultFitUntil`'s (none when the history is too short to hold days out).
+   * The fit/test split of the cached baseline's rows, on the CLI's day (`holdoutDay`): the one
+   * asked for, else `defaultFitUntil`'s (none when the history is too short to hold days out).
    */
   const splitFor = (input: BaselineInput): FitTestSplit | undefined => {
     if (!cached) return undefined;
-    const day = input.fitUntil || defaultFitUntil(cached.baseline.rows);
+    const day = holdoutDay(cached.baseline.rows, input.fitUntil || undefined).fitUntil;
     if (!day) return undefined;
     let split = cached.splits.get(day);
     if (!split) {
