@@ -1,6 +1,7 @@
 import { COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../../contract/columns';
 import { join, raw, sql, type Sql } from '../../db/sql';
 import type { Mapping } from '../map/mapping-types';
+import { durationTextSql } from './duration-sql';
 import { utcTimestampSql } from './timestamp-formats';
 
 /** Builds a SQL expression turning a column's trimmed text into a UTC TIMESTAMP. */
@@ -89,11 +90,24 @@ const CSAT_WORDS: ReadonlyArray<[score: number, words: readonly string[]]> = [
   [1, ['非常不满意', '很不满意', 'very dissatisfied', 'very unsatisfied']]
 ];
 
+/** What survey exports write where a ticket was never rated: no score, not a bad one. */
+const CSAT_NO_SCORE = [
+  '未评价',
+  '未评',
+  '未邀评',
+  '暂无',
+  '无',
+  '无评价',
+  'not rated',
+  'unrated',
+  'no rating'
+];
+
 function csatScoreSql(text: string): string {
   const cases = CSAT_WORDS.map(
     ([score, words]) => `WHEN list_contains(${stringList(words)}, lower(${text})) THEN '${score}'`
   );
-  return `(CASE ${cases.join(' ')} ELSE ${text} END)`;
+  return `(CASE WHEN list_contains(${stringList(CSAT_NO_SCORE)}, lower(${text})) THEN NULL ${cases.join(' ')} ELSE ${text} END)`;
 }
 
 /**
@@ -103,7 +117,10 @@ function csatScoreSql(text: string): string {
 export function sourceText(spec: ColumnSpec, options: NormaliseOptions): string {
   const text = rawSourceText(spec, options);
   if (spec.type === 'int' || spec.type === 'num') {
-    const number = spec.name === 'csat' ? csatScoreSql(text) : text;
+    const number =
+      spec.name === 'csat'
+        ? csatScoreSql(text)
+        : durationTextSql(text, spec.name, options.mapping.units?.[spec.name]);
     return `(CASE WHEN ${sentinelWordSql(text)} THEN NULL ELSE ${number} END)`;
   }
   if (spec.type !== 'ts') return text;
@@ -220,7 +237,31 @@ export function normaliseSelect(options: NormaliseOptions): Sql {
   for (const rule of options.rejectIf ?? []) {
     problems.push(sql`CASE WHEN coalesce(${raw(rule.when)}, false) THEN ${rule.reason} END`);
   }
-  return sql`SELECT __rec, ${join(values, ', ')}, concat_ws('; ', ${join(problems, ', ')}) AS __reason FROM ${rawWithConstants(options)} raw`;
+  const created = parsed.find((p) => p.spec.required)?.value ?? raw('NULL');
+  const reason = sql`CASE WHEN ${created} IS NULL AND ${raw(totalsRowSql())} THEN ${TOTALS_REASON} ELSE concat_ws('; ', ${join(problems, ', ')}) END`;
+  return sql`SELECT __rec, ${join(values, ', ')}, ${reason} AS __reason FROM ${rawWithConstants(options)} raw`;
+}
+
+/** First-cell labels of the totals row a report export adds under its tickets. */
+const TOTALS_WORDS = [
+  '合计',
+  '总计',
+  '小计',
+  '汇总',
+  '合計',
+  '總計',
+  'total',
+  'totals',
+  'grand total',
+  'sum',
+  'subtotal'
+];
+const TOTALS_REASON =
+  'a totals row, not a ticket: left out of the figures (nothing to fix; delete it from the export to silence this)';
+
+/** Boolean SQL: the row's first cell is a totals label (`合计`, `Total:`). */
+function totalsRowSql(): string {
+  return `list_contains(${stringList(TOTALS_WORDS)}, rtrim(lower(trim(c0)), ':：'))`;
 }
 
 /** Row-level checks that compare columns after parsing (durations, order of events). */

@@ -86,6 +86,7 @@ export function setSource(draft: Mapping, column: string, source: number | undef
   else next.columns[column] = source;
   delete next.values[column];
   if (next.timestampFormats) delete next.timestampFormats[column];
+  if (next.units) delete next.units[column];
   if (next.constants) delete next.constants[column];
   return next;
 }
