@@ -77,6 +77,11 @@ export const DATA_MESSAGES = {
   canonicalCode: m('标准代码', 'Canonical code'),
   unmatchedOption: m('— 未匹配（该行会被拒绝）—', '— unmatched (row rejected) —'),
   unmatchedCount: m('{count} 个取值未匹配', '{count} values unmatched'),
+  keptCount: m(
+    '{count} 个自有代码按原样保留：种子指标不统计它们，请对应到标准代码',
+    "{count} own codes kept as written: the seed's figures do not count them until mapped to a code"
+  ),
+  valueTickets: m('{count} 张工单', 'n = {count}'),
   noValueMap: m(
     '文件中的取值已是标准代码。',
     'The values in the file already are canonical codes.'

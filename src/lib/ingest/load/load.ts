@@ -3,6 +3,7 @@ import type { Db } from '../../db/types';
 import { closestHeader } from '../map/suggest-mapping';
 import { buildValueMap, valueKey } from '../map/value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
+import { keptCodes, type KeptCodes } from './kept-codes';
 import { LoadError } from './load-error';
 import { foldEvents, rejectEvents, type EventLogReport } from '../events/load-events';
 import type { Mapping, MappingEvidence } from '../map/mapping-types';
@@ -64,6 +65,8 @@ export interface LoadReport {
   presentColumns: string[];
   /** Values of mapped closed enum columns that matched no code: their rows are rejected. */
   unmatchedValues: Partial<Record<string, string[]>>;
+  /** Codes of open columns (channel, platform, priority) that are none of the contract's, kept as written. */
+  keptCodes: KeptCodes;
   /** Per timestamp column: placeholder values (`1900-01-01`, `NULL`, `?` …) read as no time. */
   sentinelTimestamps: Partial<Record<string, number>>;
   /** Per optional timestamp column of the file: accepted tickets with no time (empty or placeholder). */
@@ -224,12 +227,15 @@ export async function loadTicketFile(
     await db.exec('DROP TABLE events');
   }
   const emptyTimestamps = await countEmptyTimestamps(db, prepared.mapping, options.expressions);
+  const present = presentColumns(prepared, options);
+  const kept = await keptCodes(db, present);
   const notices = await loadNotices(db, {
     mapping: prepared.mapping,
     expressions: options.expressions,
     fallbacks,
     gaps,
     emptyTimestamps,
+    keptCodes: kept,
     accepted: rows.accepted
   });
   const rejectedSample = await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE);
@@ -247,8 +253,9 @@ export async function loadTicketFile(
     rows,
     eventLog,
     rejectedSample,
-    presentColumns: presentColumns(prepared, options),
+    presentColumns: present,
     unmatchedValues,
+    keptCodes: kept,
     sentinelTimestamps: gaps.sentinels,
     emptyTimestamps,
     notices,

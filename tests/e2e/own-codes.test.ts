@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, waitForMetrics, type AppSession } from './support/app';
+
+// A team's own channel codes: CH01 is their phone line, CH02 their web form.
+const OWN_CODES = Buffer.from(
+  'ticket_id,created_at,entry_channel\n' +
+    'a,2026-03-02 10:00:00,CH01\n' +
+    'b,2026-03-02 10:05:00,CH01\n' +
+    'c,2026-03-02 10:10:00,CH02\n' +
+    'd,2026-03-02 10:15:00,hotline\n'
+);
+
+describe("a team's own channel codes", () => {
+  let app: AppSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    page = await app.open('/data');
+    await waitForMetrics(page);
+    await page.setInputFiles('input[type=file]', {
+      name: 'own-codes.csv',
+      mimeType: 'text/csv',
+      buffer: OWN_CODES
+    });
+    await page.waitForSelector('[data-report-rows][data-total="4"][data-accepted="4"]', {
+      timeout: 60_000
+    });
+  });
+  afterAll(() => app.close());
+
+  it('are listed with their tickets in the value map and named in the report', async () => {
+    expect(await page.getAttribute('[data-notice="kept-codes-entry_channel"]', 'data-count')).toBe(
+      '2'
+    );
+    const kept = await page.$$eval('[data-value-map="entry_channel"] [data-kept="true"]', (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-value-row'),
+        tr.querySelector('.tickets')?.textContent
+      ])
+    );
+    expect(kept).toEqual([
+      ['ch01', 'n = 2'],
+      ['ch02', 'n = 1']
+    ]);
+    expect(
+      await page.getAttribute(
+        '[data-value-map="entry_channel"] [data-kept-count]',
+        'data-kept-count'
+      )
+    ).toBe('2');
+  });
+
+  it('mapped to a channel, they count as it after applying', async () => {
+    await page.selectOption('[data-value-row="ch01"] select', 'hotline');
+    await page.click('[data-apply-mapping]');
+    await page.waitForSelector('[data-notice="kept-codes-entry_channel"][data-count="1"]', {
+      timeout: 60_000
+    });
+    const kept = await page.$$eval('[data-value-map="entry_channel"] [data-kept="true"]', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-value-row'))
+    );
+    expect(kept).toEqual(['ch02']);
+  });
+});
