@@ -162,6 +162,51 @@ describe.each(ENGINES)('real exports on $name DuckDB', ({ open }) => {
     ]);
   });
 
+  it('reads a two-part clock as minutes and seconds of a handle time, hours and minutes of a wait in hours', async () => {
+    const text = [
+      'ticket_id,created_at,通话时长,translation_delay_hours',
+      'B1,2026-03-01 09:00,05:23,01:30',
+      'B2,2026-03-01 10:00,125:07,00:45',
+      'B3,2026-03-01 11:00,0:59.5,',
+      'B4,2026-03-01 12:00,05:75,'
+    ].join('\n');
+    const report = await loadTicketFile(db, { name: 'clocks.csv', bytes: bytes(text) });
+    expect(report.rows).toMatchObject({ total: 4, accepted: 3, rejected: 1 });
+    expect(report.rejectedSample[0]?.reason).toContain('handle_seconds');
+    const got = await db.query<{ id: string; handle: number; delay: number | null }>(
+      `SELECT ticket_id AS id, handle_seconds::DOUBLE AS handle,
+         translation_delay_hours::DOUBLE AS delay FROM tickets ORDER BY 1`
+    );
+    expect(got).toEqual([
+      { id: 'B1', handle: 5 * 60 + 23, delay: 1.5 },
+      { id: 'B2', handle: 125 * 60 + 7, delay: 0.75 },
+      { id: 'B3', handle: 59.5, delay: null }
+    ]);
+  });
+
+  it('reads decimal commas and grouped thousands where the form tells, and rejects 1,234 by name', async () => {
+    const text = [
+      'ticket_id;created_at;ai_confidence;handle_seconds;load_ms',
+      'E1;2026-03-01 09:00;0,85;1.234,5;1,234.5',
+      'E2;2026-03-01 10:00;0.5;12,5;1,234,567',
+      'E3;2026-03-01 11:00;1;1234,25;3',
+      'E4;2026-03-01 12:00;;1,234;'
+    ].join('\n');
+    const report = await loadTicketFile(db, { name: 'eu.csv', bytes: bytes(text) });
+    expect(report.delimiter).toBe(';');
+    expect(report.rows).toMatchObject({ total: 4, accepted: 3, rejected: 1 });
+    expect(report.rejectedSample[0]?.reason).toContain('handle_seconds "1,234"');
+    const got = await db.query<{ id: string; conf: number; handle: number; load: number }>(
+      `SELECT ticket_id AS id, ai_confidence::DOUBLE AS conf, handle_seconds::DOUBLE AS handle,
+         load_ms::DOUBLE AS load FROM tickets ORDER BY 1`
+    );
+    expect(got).toEqual([
+      { id: 'E1', conf: 0.85, handle: 1234.5, load: 1234.5 },
+      { id: 'E2', conf: 0.5, handle: 12.5, load: 1234567 },
+      { id: 'E3', conf: 1, handle: 1234.25, load: 3 }
+    ]);
+  });
+
   it('a workbook with a title block, a second sheet and a totals row', async () => {
     const serial = (text: string) =>
       (Date.parse(`${text.replace(' ', 'T')}:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;

@@ -46,12 +46,24 @@ const WORD_PATTERN =
     .join('') +
   '$';
 const CLOCK_PATTERN = '^(\\d+):([0-5]\\d):([0-5]\\d(?:\\.\\d+)?)$';
+const TWO_PART_PATTERN = '^(\\d+):([0-5]\\d(?:\\.\\d+)?)$';
 
 /**
- * DOUBLE SQL: the seconds a duration text spells (`1:05:23`, `5分23秒`, `5 min`, `1h30m`);
- * NULL for any other text. `h:mm:ss` needs all three parts: `05:23` could be either order.
+ * How a two-part clock (`05:23`) reads in a column of this unit: minutes and seconds for a
+ * handle or load time (a call's length, as telephony reports write it), hours and minutes for
+ * a wait counted in hours.
  */
-function spelledSecondsSql(text: string): string {
+export function twoPartReading(column: string): 'min:s' | 'h:min' | undefined {
+  const unit = COLUMN_UNITS[column];
+  if (unit === undefined) return undefined;
+  return SECONDS[unit] >= SECONDS.h ? 'h:min' : 'min:s';
+}
+
+/**
+ * DOUBLE SQL: the seconds a duration text spells (`1:05:23`, `05:23`, `5分23秒`, `5 min`,
+ * `1h30m`); NULL for any other text. A two-part clock reads as {@link twoPartReading} says.
+ */
+function spelledSecondsSql(text: string, twoPart: 'min:s' | 'h:min'): string {
   const compact = `regexp_replace(lower(${text}), '\\s+', '', 'g')`;
   const parts = ['d', 'h', 'min', 's'] as const;
   const names = parts.map((p) => `'${p}'`).join(', ');
@@ -61,7 +73,10 @@ function spelledSecondsSql(text: string): string {
     .join(' + ');
   const clock = `regexp_extract(${compact}, '${CLOCK_PATTERN}', ['h', 'm', 's'])`;
   const clockSum = `CAST(${clock}.h AS DOUBLE) * 3600 + CAST(${clock}.m AS DOUBLE) * 60 + CAST(${clock}.s AS DOUBLE)`;
-  return `(CASE WHEN regexp_full_match(${compact}, '${CLOCK_PATTERN}') THEN ${clockSum} WHEN regexp_full_match(${compact}, '${WORD_PATTERN}') AND regexp_matches(${compact}, '\\d') THEN ${sum} END)`;
+  const pair = `regexp_extract(${compact}, '${TWO_PART_PATTERN}', ['a', 'b'])`;
+  const [big, small] = twoPart === 'h:min' ? [3600, 60] : [60, 1];
+  const pairSum = `CAST(${pair}.a AS DOUBLE) * ${big} + CAST(${pair}.b AS DOUBLE) * ${small}`;
+  return `(CASE WHEN regexp_full_match(${compact}, '${CLOCK_PATTERN}') THEN ${clockSum} WHEN regexp_full_match(${compact}, '${TWO_PART_PATTERN}') THEN ${pairSum} WHEN regexp_full_match(${compact}, '${WORD_PATTERN}') AND regexp_matches(${compact}, '\\d') THEN ${sum} END)`;
 }
 
 /**
@@ -74,5 +89,5 @@ export function durationTextSql(text: string, column: string, source?: DurationU
   if (unit === undefined) return text;
   const factor = SECONDS[source ?? unit] / SECONDS[unit];
   const plain = factor === 1 ? text : `CAST(TRY_CAST(${text} AS DOUBLE) * ${factor} AS VARCHAR)`;
-  return `(CASE WHEN TRY_CAST(${text} AS DOUBLE) IS NOT NULL THEN ${plain} ELSE coalesce(CAST(${spelledSecondsSql(text)} / ${SECONDS[unit]} AS VARCHAR), ${text}) END)`;
+  return `(CASE WHEN TRY_CAST(${text} AS DOUBLE) IS NOT NULL THEN ${plain} ELSE coalesce(CAST(${spelledSecondsSql(text, twoPartReading(column)!)} / ${SECONDS[unit]} AS VARCHAR), ${text}) END)`;
 }

@@ -2,6 +2,7 @@ import { COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../../contrac
 import { join, raw, sql, type Sql } from '../../db/sql';
 import type { Mapping } from '../map/mapping-types';
 import { durationTextSql } from './duration-sql';
+import { plainNumberTextSql } from './number-text-sql';
 import { utcTimestampSql } from './timestamp-formats';
 
 /** Builds a SQL expression turning a column's trimmed text into a UTC TIMESTAMP. */
@@ -120,7 +121,7 @@ export function sourceText(spec: ColumnSpec, options: NormaliseOptions): string 
     const number =
       spec.name === 'csat'
         ? csatScoreSql(text)
-        : durationTextSql(text, spec.name, options.mapping.units?.[spec.name]);
+        : durationTextSql(plainNumberTextSql(text), spec.name, options.mapping.units?.[spec.name]);
     return `(CASE WHEN ${sentinelWordSql(text)} THEN NULL ELSE ${number} END)`;
   }
   if (spec.type !== 'ts') return text;
