@@ -63,4 +63,22 @@ describe("a team's own channel codes", () => {
     );
     expect(kept).toEqual(['ch02']);
   });
+
+  it('dates that read either way can be turned to day first, for the whole file', async () => {
+    await page.setInputFiles('input[type=file]', {
+      name: 'day-first.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('ticket_id,created_at\na,03/01/2026 10:00\nb,04/01/2026 11:00\n')
+    });
+    await page.waitForSelector('[data-date-range="2026-03-01/2026-04-01"]', { timeout: 60_000 });
+    expect(await page.$eval('[data-date-order]', (s) => (s as HTMLSelectElement).value)).toBe(
+      'mdy'
+    );
+    await page.selectOption('[data-date-order]', 'dmy');
+    await page.click('[data-apply-mapping]');
+    await page.waitForSelector('[data-date-range="2026-01-03/2026-01-04"]', { timeout: 60_000 });
+    expect(await page.$eval('[data-date-order]', (s) => (s as HTMLSelectElement).value)).toBe(
+      'dmy'
+    );
+  });
 });

@@ -2,6 +2,9 @@
 import { COLUMNS, type ColumnSpec } from '../../contract/columns';
 import type { LoadReport } from '../load/load';
 import type { KeptCode } from '../load/kept-codes';
+import { DAY_MONTH_FORMATS } from '../load/timestamp-formats';
+
+type DayMonthFormat = (typeof DAY_MONTH_FORMATS)[number];
 import type { Mapping, MappingEvidence } from './mapping-types';
 import { normaliseConstant } from './mapping-constants';
 import { allowedTargets, valueKey } from './value-synonyms';
@@ -173,3 +176,21 @@ function isEmptyObject(value: unknown): boolean {
     Object.keys(value).length === 0
   );
 }
+
+/** The file's day/month order, when some date column reads `1/3/2026` either way; else null. */
+export function dayMonthOrder(draft: Mapping): DayMonthFormat | null {
+  const formats = Object.values(draft.timestampFormats ?? {});
+  return formats.find((f): f is DayMonthFormat => isDayMonth(f)) ?? null;
+}
+
+/** Reads every such date column of the file in `order` (one order per file, as at load). */
+export function setDayMonthOrder(draft: Mapping, order: DayMonthFormat): Mapping {
+  const next = copyMapping(draft);
+  for (const [column, format] of Object.entries(next.timestampFormats ?? {})) {
+    if (isDayMonth(format)) next.timestampFormats![column] = order;
+  }
+  return next;
+}
+
+const isDayMonth = (format: string | undefined): format is DayMonthFormat =>
+  (DAY_MONTH_FORMATS as readonly string[]).includes(format ?? '');
