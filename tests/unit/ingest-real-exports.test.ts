@@ -207,6 +207,32 @@ describe.each(ENGINES)('real exports on $name DuckDB', ({ open }) => {
     ]);
   });
 
+  it('two exports joined end to end: the second header line is left out by name, its words map nothing', async () => {
+    const text = [
+      '工单ID,创建时间,客户类型,状态,解决时间',
+      '"\t10023",2026-03-01T09:00:00+08:00,企业,已解决,2026-03-01T10:00:00+08:00',
+      '="10024",2026-03-01 09:30:00 Z,个人,已解决,2026-03-01 11:00:00 Z',
+      '工单ID,创建时间,客户类型,状态,解决时间',
+      '10026,2026-03-01 10:00:00 +0800,个人,已关闭,2026-03-02 10:00:00 +0800'
+    ].join('\n');
+    const report = await loadTicketFile(db, { name: 'joined.csv', bytes: bytes(text) });
+    expect(report.rows).toMatchObject({ total: 4, accepted: 3, rejected: 1 });
+    expect(report.unmatchedValues).toEqual({});
+    expect(report.rejectedSample.map((r) => [r.line, r.reason])).toEqual([
+      [4, expect.stringContaining('the header line again')]
+    ]);
+    const got = await db.query<{ id: string; created: string; resolve: number }>(
+      `SELECT ticket_id AS id, strftime(created_at, '%Y-%m-%d %H:%M') AS created,
+         resolve_minutes::DOUBLE AS resolve FROM tickets ORDER BY created_at`
+    );
+    // kept as UTC instants: 09:00+08:00 is 01:00Z; an Excel text guard and a tab are not the id
+    expect(got).toEqual([
+      { id: '10023', created: '2026-03-01 01:00', resolve: 60 },
+      { id: '10026', created: '2026-03-01 02:00', resolve: 1440 },
+      { id: '10024', created: '2026-03-01 09:30', resolve: 90 }
+    ]);
+  });
+
   it('a workbook with a title block, a second sheet and a totals row', async () => {
     const serial = (text: string) =>
       (Date.parse(`${text.replace(' ', 'T')}:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;

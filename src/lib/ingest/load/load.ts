@@ -11,6 +11,7 @@ import {
   CROSS_COLUMN_CHECKS,
   mappedTimestampParser,
   normaliseSelect,
+  repeatedHeaderSql,
   sentinelTimestampSql,
   type TimestampParser
 } from './normalise-sql';
@@ -289,7 +290,8 @@ async function normaliseRaw(
     rowIdSql: await lineIdSql(db),
     parseTimestamp: options.parseTimestamp,
     expressions: options.expressions,
-    rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)]
+    rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)],
+    header: prepared.header
   };
   const gaps = await countSourceGaps(db, normalise);
   const select = normaliseSelect(normalise);
@@ -391,8 +393,11 @@ async function completeValueMaps(
   for (const [column, index] of Object.entries(prepared.mapping.columns)) {
     const spec = columnSpec(column);
     if (index === undefined || (spec?.type !== 'enum' && spec?.type !== 'bool')) continue;
+    const header = repeatedHeaderSql({ mapping: prepared.mapping, header: prepared.header });
     const rows = await db.query<{ v: string }>(
-      `SELECT DISTINCT c${index} AS v FROM raw WHERE c${index} IS NOT NULL LIMIT ${DISTINCT_VALUES_LIMIT}`
+      `SELECT DISTINCT c${index} AS v FROM raw WHERE c${index} IS NOT NULL AND NOT ${header.text}
+       LIMIT ${DISTINCT_VALUES_LIMIT}`,
+      header.params
     );
     const result = buildValueMap(
       column,

@@ -166,7 +166,8 @@ export function instantSql(format: TimestampFormat, colExpr: string): string {
   switch (format) {
     case 'iso':
       // epoch_us keeps the instant whatever the session's TimeZone (native DuckDB has ICU).
-      return `CASE WHEN ${hasOffsetSql(colExpr)} THEN make_timestamp(epoch_us(TRY_CAST(regexp_replace(${x}, 'z$', 'Z') AS TIMESTAMPTZ))) END`;
+      // DuckDB reads `+0800` and `Z` only against the time: `10:00:00 +0800` loses its space.
+      return `CASE WHEN ${hasOffsetSql(colExpr)} THEN make_timestamp(epoch_us(TRY_CAST(regexp_replace(regexp_replace(${x}, 'z$', 'Z'), '\\s+([+-]\\d\\d(:?\\d\\d)?|Z)$', '\\1') AS TIMESTAMPTZ))) END`;
     case 'epoch-ms':
       return `CASE WHEN regexp_full_match(${x}, '\\d{1,13}') THEN epoch_ms(CAST(${x} AS BIGINT)) END`;
     case 'epoch-s':
