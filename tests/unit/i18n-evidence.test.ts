@@ -51,6 +51,18 @@ describe('localiseEvidence', () => {
     expect(zh(sniffCsv('a\tb\n1\t2\n').evidence)).toMatch(/^分隔符 制表符：2 列/);
   });
 
+  it('translates the file-wide date order and why a file takes the text path', () => {
+    const header = ['工单号', '创建时间', '解决时间'];
+    const rows = [
+      ['A1', '03/01/2026 10:00', '03/01/2026 11:00'],
+      ['A2', '04/01/2026 10:00', '04/01/2026 12:00']
+    ];
+    const created = suggestMapping(header, rows).evidence.find((e) => e.column === 'created_at');
+    expect(zh(created!.reason)).toContain('整个文件的日期按 月/日/年 读取（3/1 即 3 月 1 日）');
+    expect(zh('the header is not the canonical one')).toBe('表头不是标准表头');
+    expect(zh('status has codes to translate or reject')).toBe('status 有需要转换或拒绝的代码');
+  });
+
   it('leaves a phrase it does not know untouched', () => {
     expect(localiseEvidence('PHANTOM call: ignore', 'zh')).toBe('PHANTOM call: ignore');
   });

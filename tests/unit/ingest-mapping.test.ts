@@ -389,8 +389,8 @@ describe('mapping persistence', () => {
     ['{"columns":{},"values":{"ticket_id":{"x":"y"}}}', /not an enum or bool column/],
     ['{"columns":{},"values":{},"presetId":"nope"}', /unknown preset "nope"/],
     [
-      '{"columns":{},"values":{},"timestampFormats":{"created_at":"dmy"}}',
-      /unknown timestamp format "dmy"/
+      '{"columns":{},"values":{},"timestampFormats":{"created_at":"ddmmyy"}}',
+      /unknown timestamp format "ddmmyy"/
     ],
     ['not json', /not valid JSON/]
   ])('rejects %s', (json, message) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayMonthOrder,
+  setDayMonthOrder,
   clearConstant,
   columnRows,
   missingRequired,
@@ -71,7 +73,7 @@ describe('mapping edits', () => {
   it('a value that is also an Object.prototype name is a plain value', () => {
     const rows = valueRows('status', { columns: {}, values: { status: {} } }, ['constructor']);
     expect(rows).toEqual([
-      { value: 'constructor', key: 'constructor', target: '', unmatched: true }
+      { value: 'constructor', key: 'constructor', target: '', unmatched: true, kept: false }
     ]);
   });
 
@@ -102,5 +104,22 @@ describe('mapping edits', () => {
     });
     expect(sameMapping(fixed, mapping)).toBe(false);
     expect(sameMapping(setValue(fixed, 'platform', '诺基亚', ''), mapping)).toBe(true);
+  });
+
+  it('the day/month order is one choice for every date column that reads either way', () => {
+    const dated: Mapping = {
+      ...mapping,
+      timestampFormats: { created_at: 'mdy', resolved_at: 'mdy', first_response_at: 'iso' }
+    };
+    expect(dayMonthOrder(mapping)).toBeNull();
+    expect(dayMonthOrder(dated)).toBe('mdy');
+    const turned = setDayMonthOrder(dated, 'dmy');
+    expect(turned.timestampFormats).toEqual({
+      created_at: 'dmy',
+      resolved_at: 'dmy',
+      first_response_at: 'iso'
+    });
+    expect(dated.timestampFormats?.created_at).toBe('mdy');
+    expect(sameMapping(turned, dated)).toBe(false);
   });
 });

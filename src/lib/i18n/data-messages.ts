@@ -77,6 +77,18 @@ export const DATA_MESSAGES = {
   canonicalCode: m('标准代码', 'Canonical code'),
   unmatchedOption: m('— 未匹配（该行会被拒绝）—', '— unmatched (row rejected) —'),
   unmatchedCount: m('{count} 个取值未匹配', '{count} values unmatched'),
+  keptCount: m(
+    '{count} 个自有代码按原样保留：种子指标不统计它们，请对应到标准代码',
+    "{count} own codes kept as written: the seed's figures do not count them until mapped to a code"
+  ),
+  dateOrder: m('日期中日与月的顺序：', 'Day and month in dates: '),
+  monthFirst: m('月在前（3/1/2026 = 3 月 1 日）', 'month first (3/1/2026 = 1 March)'),
+  dayFirst: m('日在前（3/1/2026 = 1 月 3 日）', 'day first (3/1/2026 = 3 January)'),
+  dateOrderNote: m(
+    '整个文件按同一顺序读取；与之矛盾的值（如月份为 13）会被拒绝并说明原因。',
+    'The whole file is read in one order; a value it cannot read (a month of 13) is rejected by name.'
+  ),
+  valueTickets: m('{count} 张工单', 'n = {count}'),
   noValueMap: m(
     '文件中的取值已是标准代码。',
     'The values in the file already are canonical codes.'

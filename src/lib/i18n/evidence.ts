@@ -22,6 +22,27 @@ const RULES: Rule[] = [
     /^event log: folded from the case's events, computed by its SQL$/,
     () => '事件日志：由同一案例的事件汇总，用 SQL 计算'
   ],
+  [
+    /^dates read month\/day\/year \(3\/1 = 1 March\) for the whole file$/,
+    () => '整个文件的日期按 月/日/年 读取（3/1 即 3 月 1 日）'
+  ],
+  [
+    /^dates read day\/month\/year \(3\/1 = 3 January\) for the whole file$/,
+    () => '整个文件的日期按 日/月/年 读取（3/1 即 1 月 3 日）'
+  ],
+  // why a file takes the text path, not the typed one
+  [/^a preset or event log rebuilds the columns$/, () => '预设或事件日志重建了各列'],
+  [/^the header is not the canonical one$/, () => '表头不是标准表头'],
+  [/^the header repeats a column name$/, () => '表头中有重复的列名'],
+  [/^a saved or chosen mapping is applied$/, () => '使用了已保存或选定的映射'],
+  [/^columns are built from expressions or constants$/, () => '有列由表达式或常量生成'],
+  [/^(\S+) has codes to translate or reject$/, (c) => `${c} 有需要转换或拒绝的代码`],
+  [/^(\S+) has placeholder dates$/, (c) => `${c} 含占位日期`],
+  [/^(\S+) has fractions$/, (c) => `${c} 含小数`],
+  [/^(\S+) has values out of range$/, (c) => `${c} 有超出范围的值`],
+  [/^ticket ids are blank or repeated$/, () => '工单号有空值或重复'],
+  [/^a row fails a cross-column check$/, () => '有行未通过跨列检查'],
+  [/^a required value is missing$/, () => '缺少必填值'],
   [/^valid UTF-8 \(strict decode\)$/, () => '有效的 UTF-8（严格解码）'],
   [/^empty file$/, () => '空文件'],
   [/^(\S+) byte-order mark \((.+)\)$/, (e, b) => `${e} 字节顺序标记（${b}）`],

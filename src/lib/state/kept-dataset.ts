@@ -13,7 +13,7 @@ export interface KeptDataset {
 
 const TABLE = 'kept_dataset';
 /** Bumped when the tables' or the report's shape changes: an older copy is not restored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Marks the tables of this load as the user's data, to be shown again after a reload. */
 export async function keepDataset(db: Db, kept: KeptDataset): Promise<void> {

@@ -68,6 +68,7 @@ export async function foldEvents(
     // shared, so that values completed on the tickets show in the report's mapping
     values: prepared.mapping.values,
     ...(prepared.mapping.constants ? { constants: prepared.mapping.constants } : {}),
+    ...(prepared.mapping.units ? { units: prepared.mapping.units } : {}),
     timestampFormats: Object.fromEntries(
       fold.columns.map((c) => [c, plan.expressions[c] === undefined ? formats[c] : 'iso'])
     )

@@ -1,4 +1,5 @@
 /** Things a user should know about a load that are not rejected rows (v2 fallbacks, sentinels). */
+import type { KeptCodes } from './kept-codes';
 import { COLUMNS, columnSpec } from '../../contract/columns';
 import type { Db } from '../../db/types';
 import { join, raw, sql } from '../../db/sql';
@@ -11,7 +12,6 @@ import {
   timestampSourceText,
   type NormaliseOptions
 } from './normalise-sql';
-import { isOpenColumn } from '../map/value-synonyms';
 
 export interface LoadNotice {
   /** Stable key (e.g. `ticket-id-from-line`, `sentinel-resolved_at`). */
@@ -89,27 +89,6 @@ export async function countEmptyTimestamps(
 
 const KEPT_CODES_SHOWN = 12;
 
-/** Codes of open columns that the contract does not list, as they are kept in `tickets`. */
-async function keptCodes(
-  db: Db,
-  mapping: Mapping,
-  expressions: Partial<Record<string, string>> | undefined
-): Promise<Array<{ column: string; codes: string[]; distinct: number }>> {
-  const out: Array<{ column: string; codes: string[]; distinct: number }> = [];
-  for (const spec of COLUMNS) {
-    if (!isOpenColumn(spec.name) || !hasSource(mapping, expressions, spec.name)) continue;
-    const known = (spec.codes ?? []).map((c) => `'${c}'`).join(', ');
-    const [row] = await db.query<{ codes: string[] | null; n: number }>(
-      `SELECT list(v ORDER BY v)[1:${KEPT_CODES_SHOWN}] AS codes, count(*) AS n FROM (
-         SELECT DISTINCT ${spec.name} AS v FROM tickets
-         WHERE ${spec.name} IS NOT NULL AND ${spec.name} NOT IN (${known}))`
-    );
-    const distinct = Number(row?.n ?? 0);
-    if (distinct > 0) out.push({ column: spec.name, codes: row?.codes ?? [], distinct });
-  }
-  return out;
-}
-
 const quote = (text: string) => `"${text.slice(0, 80)}"`;
 
 export async function loadNotices(
@@ -120,6 +99,7 @@ export async function loadNotices(
     fallbacks: ColumnFallbacks;
     gaps: SourceGaps;
     emptyTimestamps: Partial<Record<string, number>>;
+    keptCodes: KeptCodes;
     accepted: number;
   }
 ): Promise<LoadNotice[]> {
@@ -183,13 +163,16 @@ export async function loadNotices(
       count: n
     });
   }
-  for (const kept of await keptCodes(db, mapping, input.expressions)) {
-    const shown = kept.codes.join(', ') + (kept.distinct > kept.codes.length ? ', …' : '');
+  for (const [column, kept] of Object.entries(input.keptCodes)) {
+    if (!kept) continue;
+    const listed = kept.codes.slice(0, KEPT_CODES_SHOWN).map((c) => c.value);
+    const shown = listed.join(', ') + (kept.distinct > listed.length ? ', …' : '');
+    const n = kept.distinct;
     notices.push({
-      id: `kept-codes-${kept.column}`,
-      en: `${kept.column}: ${kept.distinct} code${kept.distinct === 1 ? '' : 's'} the contract does not list, kept as written: ${shown}.`,
-      zh: `${kept.column}：${kept.distinct} 个契约未列出的代码按原样保留：${shown}。`,
-      count: kept.distinct
+      id: `kept-codes-${column}`,
+      en: `${column}: ${n} code${n === 1 ? '' : 's'} the contract does not list, kept as written: ${shown}. The seed's figures count only the contract's codes: map them in the mapping's value map (the Data page, or "values" in a mapping JSON).`,
+      zh: `${column}：${n} 个契约未列出的代码按原样保留：${shown}。种子文档的指标只统计契约中的代码：请在映射的值映射中对应（数据页，或映射 JSON 的 "values"）。`,
+      count: n
     });
   }
   return notices;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/types';
 import { closestHeader } from '../map/suggest-mapping';
 import { buildValueMap, valueKey } from '../map/value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
+import { keptCodes, type KeptCodes } from './kept-codes';
 import { LoadError } from './load-error';
 import { foldEvents, rejectEvents, type EventLogReport } from '../events/load-events';
 import type { Mapping, MappingEvidence } from '../map/mapping-types';
@@ -10,6 +11,7 @@ import {
   CROSS_COLUMN_CHECKS,
   mappedTimestampParser,
   normaliseSelect,
+  repeatedHeaderSql,
   sentinelTimestampSql,
   type TimestampParser
 } from './normalise-sql';
@@ -64,6 +66,8 @@ export interface LoadReport {
   presentColumns: string[];
   /** Values of mapped closed enum columns that matched no code: their rows are rejected. */
   unmatchedValues: Partial<Record<string, string[]>>;
+  /** Codes of open columns (channel, platform, priority) that are none of the contract's, kept as written. */
+  keptCodes: KeptCodes;
   /** Per timestamp column: placeholder values (`1900-01-01`, `NULL`, `?` …) read as no time. */
   sentinelTimestamps: Partial<Record<string, number>>;
   /** Per optional timestamp column of the file: accepted tickets with no time (empty or placeholder). */
@@ -224,12 +228,15 @@ export async function loadTicketFile(
     await db.exec('DROP TABLE events');
   }
   const emptyTimestamps = await countEmptyTimestamps(db, prepared.mapping, options.expressions);
+  const present = presentColumns(prepared, options);
+  const kept = await keptCodes(db, present);
   const notices = await loadNotices(db, {
     mapping: prepared.mapping,
     expressions: options.expressions,
     fallbacks,
     gaps,
     emptyTimestamps,
+    keptCodes: kept,
     accepted: rows.accepted
   });
   const rejectedSample = await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE);
@@ -247,8 +254,9 @@ export async function loadTicketFile(
     rows,
     eventLog,
     rejectedSample,
-    presentColumns: presentColumns(prepared, options),
+    presentColumns: present,
     unmatchedValues,
+    keptCodes: kept,
     sentinelTimestamps: gaps.sentinels,
     emptyTimestamps,
     notices,
@@ -282,7 +290,8 @@ async function normaliseRaw(
     rowIdSql: await lineIdSql(db),
     parseTimestamp: options.parseTimestamp,
     expressions: options.expressions,
-    rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)]
+    rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)],
+    header: prepared.header
   };
   const gaps = await countSourceGaps(db, normalise);
   const select = normaliseSelect(normalise);
@@ -384,8 +393,11 @@ async function completeValueMaps(
   for (const [column, index] of Object.entries(prepared.mapping.columns)) {
     const spec = columnSpec(column);
     if (index === undefined || (spec?.type !== 'enum' && spec?.type !== 'bool')) continue;
+    const header = repeatedHeaderSql({ mapping: prepared.mapping, header: prepared.header });
     const rows = await db.query<{ v: string }>(
-      `SELECT DISTINCT c${index} AS v FROM raw WHERE c${index} IS NOT NULL LIMIT ${DISTINCT_VALUES_LIMIT}`
+      `SELECT DISTINCT c${index} AS v FROM raw WHERE c${index} IS NOT NULL AND NOT ${header.text}
+       LIMIT ${DISTINCT_VALUES_LIMIT}`,
+      header.params
     );
     const result = buildValueMap(
       column,

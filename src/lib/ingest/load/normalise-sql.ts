@@ -1,6 +1,8 @@
 import { COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../../contract/columns';
 import { join, raw, sql, type Sql } from '../../db/sql';
 import type { Mapping } from '../map/mapping-types';
+import { durationTextSql } from './duration-sql';
+import { plainNumberTextSql } from './number-text-sql';
 import { utcTimestampSql } from './timestamp-formats';
 
 /** Builds a SQL expression turning a column's trimmed text into a UTC TIMESTAMP. */
@@ -26,6 +28,8 @@ export interface NormaliseOptions {
   expressions?: Partial<Record<string, string>>;
   /** Trusted row conditions over the raw columns (from a preset) that reject a row. */
   rejectIf?: ReadonlyArray<{ when: string; reason: string }>;
+  /** The file's header, to know its line again where exports were joined end to end. */
+  header?: readonly string[];
 }
 
 const stringList = (values: readonly string[]) =>
@@ -62,6 +66,16 @@ function constantColumns(options: NormaliseOptions): Array<[column: string, valu
 
 const constantName = (column: string) => `__k_${column}`;
 
+// Spaces exports leave around a value: tab, CR/LF, no-break space, the ideographic space.
+const BLANKS = "' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)";
+
+/** A cell's text without the blanks around it; an Excel text guard `="00123"` is its value. */
+function cellText(cell: string, spec: ColumnSpec): string {
+  const text = `trim(${cell}, ${BLANKS})`;
+  if (spec.type !== 'string') return `NULLIF(${text}, '')`;
+  return `NULLIF((CASE WHEN regexp_full_match(${text}, '="[^"]*"') THEN ${text}[3:-2] ELSE ${text} END), '')`;
+}
+
 function rawSourceText(spec: ColumnSpec, options: NormaliseOptions): string {
   const expression = options.expressions?.[spec.name];
   if (expression) return `NULLIF(trim(CAST((${expression}) AS VARCHAR)), '')`;
@@ -69,9 +83,9 @@ function rawSourceText(spec: ColumnSpec, options: NormaliseOptions): string {
   if (index !== undefined && index !== null) {
     if (!Number.isInteger(index) || index < 0) throw new Error(`bad source index for ${spec.name}`);
     if (spec.name === 'ticket_id' && options.rowIdSql) {
-      return `coalesce(NULLIF(trim(c${index}), ''), ${options.rowIdSql})`;
+      return `coalesce(${cellText(`c${index}`, spec)}, ${options.rowIdSql})`;
     }
-    return `NULLIF(trim(c${index}), '')`;
+    return cellText(`c${index}`, spec);
   }
   if (constantColumns(options).some(([column]) => column === spec.name)) {
     return `NULLIF(trim(${constantName(spec.name)}), '')`;
@@ -89,11 +103,24 @@ const CSAT_WORDS: ReadonlyArray<[score: number, words: readonly string[]]> = [
   [1, ['非常不满意', '很不满意', 'very dissatisfied', 'very unsatisfied']]
 ];
 
+/** What survey exports write where a ticket was never rated: no score, not a bad one. */
+const CSAT_NO_SCORE = [
+  '未评价',
+  '未评',
+  '未邀评',
+  '暂无',
+  '无',
+  '无评价',
+  'not rated',
+  'unrated',
+  'no rating'
+];
+
 function csatScoreSql(text: string): string {
   const cases = CSAT_WORDS.map(
     ([score, words]) => `WHEN list_contains(${stringList(words)}, lower(${text})) THEN '${score}'`
   );
-  return `(CASE ${cases.join(' ')} ELSE ${text} END)`;
+  return `(CASE WHEN list_contains(${stringList(CSAT_NO_SCORE)}, lower(${text})) THEN NULL ${cases.join(' ')} ELSE ${text} END)`;
 }
 
 /**
@@ -101,9 +128,16 @@ function csatScoreSql(text: string): string {
  * placeholder (`-`, `--`, `n/a`) are NULL; satisfaction words are their score on the 1–5 scale.
  */
 export function sourceText(spec: ColumnSpec, options: NormaliseOptions): string {
-  const text = rawSourceText(spec, options);
+  return sourceTextOf(spec, options, rawSourceText(spec, options));
+}
+
+/** {@link sourceText} over `text`, the column's raw text (an expression or a column name). */
+function sourceTextOf(spec: ColumnSpec, options: NormaliseOptions, text: string): string {
   if (spec.type === 'int' || spec.type === 'num') {
-    const number = spec.name === 'csat' ? csatScoreSql(text) : text;
+    const number =
+      spec.name === 'csat'
+        ? csatScoreSql(text)
+        : durationTextSql(plainNumberTextSql(text), spec.name, options.mapping.units?.[spec.name]);
     return `(CASE WHEN ${sentinelWordSql(text)} THEN NULL ELSE ${number} END)`;
   }
   if (spec.type !== 'ts') return text;
@@ -148,8 +182,8 @@ interface ParsedColumn {
   reason: Sql;
 }
 
-function parseColumn(spec: ColumnSpec, options: NormaliseOptions): ParsedColumn {
-  const text = sourceText(spec, options);
+/** Parses `text`, the column's source text (see {@link sourceText}), as the column's type. */
+function parseColumn(spec: ColumnSpec, options: NormaliseOptions, text: string): ParsedColumn {
   const name = spec.name;
   const quoted = (label: string) => sql`${raw(`'${label} ${name} "' || left(${text}, 80) || '"'`)}`;
   switch (spec.type) {
@@ -206,21 +240,67 @@ function parseColumn(spec: ColumnSpec, options: NormaliseOptions): ParsedColumn 
  * plus `__reason`: empty when the row is valid, else every problem found, separated by `; `.
  */
 export function normaliseSelect(options: NormaliseOptions): Sql {
-  const parsed = COLUMNS.map((spec) => ({ spec, ...parseColumn(spec, options) }));
+  // Each cell's text is worked out once, a step at a time: written out inline, a number's
+  // readings (placeholder, decimal comma, duration) nest into thousands of copies of the cell.
+  const rawText = COLUMNS.map((spec) => `${rawSourceText(spec, options)} AS __r_${spec.name}`);
+  const sourced = COLUMNS.map(
+    (spec) => `${sourceTextOf(spec, options, `__r_${spec.name}`)} AS __s_${spec.name}`
+  );
+  const parsed = COLUMNS.map((spec) => ({
+    spec,
+    ...parseColumn(spec, options, `__s_${spec.name}`)
+  }));
   const values = parsed.map((p) => sql`${p.value} AS ${raw(p.spec.name)}`);
   const problems: Sql[] = [];
   for (const p of parsed) {
     if (p.spec.required) {
-      problems.push(
-        raw(`CASE WHEN ${sourceText(p.spec, options)} IS NULL THEN 'missing ${p.spec.name}' END`)
-      );
+      problems.push(raw(`CASE WHEN __s_${p.spec.name} IS NULL THEN 'missing ${p.spec.name}' END`));
     }
     if (p.invalid) problems.push(sql`CASE WHEN ${p.invalid} THEN ${p.reason} END`);
   }
   for (const rule of options.rejectIf ?? []) {
     problems.push(sql`CASE WHEN coalesce(${raw(rule.when)}, false) THEN ${rule.reason} END`);
   }
-  return sql`SELECT __rec, ${join(values, ', ')}, concat_ws('; ', ${join(problems, ', ')}) AS __reason FROM ${rawWithConstants(options)} raw`;
+  const created = parsed.find((p) => p.spec.required)?.value ?? raw('NULL');
+  const reason = sql`CASE WHEN ${created} IS NULL AND ${repeatedHeaderSql(options)} THEN ${REPEATED_HEADER_REASON} WHEN ${created} IS NULL AND ${raw(totalsRowSql())} THEN ${TOTALS_REASON} ELSE concat_ws('; ', ${join(problems, ', ')}) END`;
+  const source = sql`(SELECT *, ${raw(sourced.join(', '))} FROM (SELECT *, ${raw(rawText.join(', '))} FROM ${rawWithConstants(options)} raw) raw)`;
+  return sql`SELECT __rec, ${join(values, ', ')}, ${reason} AS __reason FROM ${source} raw`;
+}
+
+const REPEATED_HEADER_REASON =
+  'the header line again (exports joined end to end?): left out of the figures, nothing to fix';
+
+/**
+ * Boolean SQL over `raw`: the row's creation-time cell is the header's text for it, as in two
+ * exports joined into one file. False when the header is not known.
+ */
+export function repeatedHeaderSql(options: Pick<NormaliseOptions, 'mapping' | 'header'>): Sql {
+  const index = options.mapping.columns.created_at;
+  const label = index === undefined ? undefined : options.header?.[index]?.trim();
+  if (index === undefined || !label) return raw('false');
+  return sql`coalesce(trim(${raw(`c${index}`)}) = ${label}, false)`;
+}
+
+/** First-cell labels of the totals row a report export adds under its tickets. */
+const TOTALS_WORDS = [
+  '合计',
+  '总计',
+  '小计',
+  '汇总',
+  '合計',
+  '總計',
+  'total',
+  'totals',
+  'grand total',
+  'sum',
+  'subtotal'
+];
+const TOTALS_REASON =
+  'a totals row, not a ticket: left out of the figures (nothing to fix, or delete it from the export)';
+
+/** Boolean SQL: the row's first cell is a totals label (`合计`, `Total:`). */
+function totalsRowSql(): string {
+  return `list_contains(${stringList(TOTALS_WORDS)}, rtrim(lower(trim(c0)), ':：'))`;
 }
 
 /** Row-level checks that compare columns after parsing (durations, order of events). */

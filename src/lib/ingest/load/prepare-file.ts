@@ -14,7 +14,7 @@ import {
   type WorkbookInfo
 } from '../read/spreadsheet-source';
 import { suggestMapping } from '../map/suggest-mapping';
-import { detectTimestampFormat } from './timestamp-formats';
+import { detectFileTimestampFormats } from './timestamp-formats';
 import { isXes, xesToCsvBytes } from '../read/xes';
 
 /** A file made ready for DuckDB: UTF-8 bytes, its dialect, its header and a mapping. */
@@ -139,6 +139,7 @@ function copyMapping(mapping: Mapping): Mapping {
   const values = Object.entries(mapping.values).map(([column, map]) => [column, { ...map }]);
   const copy: Mapping = { columns: { ...mapping.columns }, values: Object.fromEntries(values) };
   if (mapping.timestampFormats) copy.timestampFormats = { ...mapping.timestampFormats };
+  if (mapping.units) copy.units = { ...mapping.units };
   if (mapping.constants) copy.constants = { ...mapping.constants };
   if (mapping.presetId !== undefined) copy.presetId = mapping.presetId;
   if (mapping.events) {
@@ -149,14 +150,16 @@ function copyMapping(mapping: Mapping): Mapping {
 }
 
 function detectMissingFormats(mapping: Mapping, rows: readonly (readonly string[])[]): void {
-  for (const [column, index] of Object.entries(mapping.columns)) {
-    if (index === undefined || columnSpec(column)?.type !== 'ts') continue;
-    if (mapping.timestampFormats?.[column] !== undefined) continue;
-    mapping.timestampFormats = {
-      ...mapping.timestampFormats,
-      [column]: detectTimestampFormat(rows.map((r) => r[index] ?? ''))
-    };
-  }
+  const columns = Object.entries(mapping.columns).filter(
+    ([column, index]) => index !== undefined && columnSpec(column)?.type === 'ts'
+  );
+  if (columns.every(([column]) => mapping.timestampFormats?.[column] !== undefined)) return;
+  const detected = detectFileTimestampFormats(
+    columns.map(([column, index]) => [column, rows.map((r) => r[index!] ?? '')] as const)
+  );
+  const formats = { ...mapping.timestampFormats };
+  for (const [column] of columns) formats[column] ??= detected[column];
+  mapping.timestampFormats = formats;
 }
 
 function userEvidence(mapping: Mapping, header: string[]): MappingEvidence[] {

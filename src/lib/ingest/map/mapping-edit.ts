@@ -1,6 +1,10 @@
 /** Pure edits of a Mapping for the mapping editor, and the rows it shows. */
 import { COLUMNS, type ColumnSpec } from '../../contract/columns';
 import type { LoadReport } from '../load/load';
+import type { KeptCode } from '../load/kept-codes';
+import { DAY_MONTH_FORMATS } from '../load/timestamp-formats';
+
+type DayMonthFormat = (typeof DAY_MONTH_FORMATS)[number];
 import type { Mapping, MappingEvidence } from './mapping-types';
 import { normaliseConstant } from './mapping-constants';
 import { allowedTargets, valueKey } from './value-synonyms';
@@ -26,6 +30,10 @@ export interface ValueRow {
   /** Canonical code it maps to; '' = unmapped (taken as written, rejected if not a code). */
   target: string;
   unmatched: boolean;
+  /** An open column's own code that loaded as written (the seed's figures do not count it). */
+  kept: boolean;
+  /** Tickets carrying it, where the load counted them. */
+  tickets?: number;
 }
 
 /** A deep copy that shares nothing with the input (which may be a frozen report field). */
@@ -60,19 +68,27 @@ export function columnRows(report: LoadReport, draft: Mapping): ColumnRow[] {
 export function valueRows(
   column: string,
   draft: Mapping,
-  unmatched: readonly string[] = []
+  unmatched: readonly string[] = [],
+  kept: readonly KeptCode[] = []
 ): ValueRow[] {
   const map = draft.values[column] ?? {};
   const rows = new Map<string, ValueRow>();
+  const targetOf = (key: string) => (Object.hasOwn(map, key) ? map[key]! : '');
   for (const value of unmatched) {
     const key = valueKey(value);
-    const target = Object.hasOwn(map, key) ? map[key]! : '';
-    rows.set(key, { value, key, target, unmatched: target === '' });
+    const target = targetOf(key);
+    rows.set(key, { value, key, target, unmatched: target === '', kept: false });
+  }
+  for (const { value, tickets } of kept) {
+    const key = valueKey(value);
+    if (!rows.has(key))
+      rows.set(key, { value, key, target: targetOf(key), unmatched: false, kept: true, tickets });
   }
   for (const [key, target] of Object.entries(map)) {
-    if (!rows.has(key)) rows.set(key, { value: key, key, target, unmatched: false });
+    if (!rows.has(key)) rows.set(key, { value: key, key, target, unmatched: false, kept: false });
   }
-  return [...rows.values()].sort((a, b) => Number(b.unmatched) - Number(a.unmatched));
+  const rank = (r: ValueRow) => (r.unmatched ? 0 : r.kept ? 1 : 2);
+  return [...rows.values()].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
@@ -86,6 +102,7 @@ export function setSource(draft: Mapping, column: string, source: number | undef
   else next.columns[column] = source;
   delete next.values[column];
   if (next.timestampFormats) delete next.timestampFormats[column];
+  if (next.units) delete next.units[column];
   if (next.constants) delete next.constants[column];
   return next;
 }
@@ -159,3 +176,21 @@ function isEmptyObject(value: unknown): boolean {
     Object.keys(value).length === 0
   );
 }
+
+/** The file's day/month order, when some date column reads `1/3/2026` either way; else null. */
+export function dayMonthOrder(draft: Mapping): DayMonthFormat | null {
+  const formats = Object.values(draft.timestampFormats ?? {});
+  return formats.find((f): f is DayMonthFormat => isDayMonth(f)) ?? null;
+}
+
+/** Reads every such date column of the file in `order` (one order per file, as at load). */
+export function setDayMonthOrder(draft: Mapping, order: DayMonthFormat): Mapping {
+  const next = copyMapping(draft);
+  for (const [column, format] of Object.entries(next.timestampFormats ?? {})) {
+    if (isDayMonth(format)) next.timestampFormats![column] = order;
+  }
+  return next;
+}
+
+const isDayMonth = (format: string | undefined): format is DayMonthFormat =>
+  (DAY_MONTH_FORMATS as readonly string[]).includes(format ?? '');

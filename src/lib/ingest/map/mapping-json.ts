@@ -4,6 +4,7 @@ import { EVENT_MARKS, type EventLogMapping, type EventMark, type Mapping } from 
 import { presetById } from '../presets/presets';
 import { normaliseName } from './synonyms';
 import { TIMESTAMP_FORMATS, type TimestampFormat } from '../load/timestamp-formats';
+import { COLUMN_UNITS, DURATION_UNITS, type DurationUnit } from '../load/duration-sql';
 import { normaliseConstant } from './mapping-constants';
 import { isAllowedTarget, allowedTargets } from './value-synonyms';
 
@@ -91,6 +92,22 @@ function parseFormats(raw: unknown): Mapping['timestampFormats'] {
     if (!known)
       throw new Error(`unknown timestamp format ${JSON.stringify(format)} for column "${column}"`);
     out[column] = format as TimestampFormat;
+  }
+  return out;
+}
+
+function parseUnits(raw: unknown): Mapping['units'] {
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw)) throw new Error('mapping.units must be an object');
+  const out: Partial<Record<string, DurationUnit>> = {};
+  for (const [column, unit] of entriesOf(raw, 'mapping.units')) {
+    if (COLUMN_UNITS[column] === undefined) throw new Error(`"${column}" is not a duration column`);
+    if (!(DURATION_UNITS as readonly unknown[]).includes(unit)) {
+      throw new Error(
+        `unknown unit ${JSON.stringify(unit)} for column "${column}" (known: ${DURATION_UNITS.join(', ')})`
+      );
+    }
+    out[column] = unit as DurationUnit;
   }
   return out;
 }
@@ -185,6 +202,8 @@ export function mappingFromJson(json: string, headerLength?: number): Mapping {
   };
   const formats = parseFormats(raw.timestampFormats);
   if (formats) mapping.timestampFormats = formats;
+  const units = parseUnits(raw.units);
+  if (units) mapping.units = units;
   const constants = parseConstants(raw.constants, mapping.columns);
   if (constants) mapping.constants = constants;
   if (raw.presetId !== undefined) {

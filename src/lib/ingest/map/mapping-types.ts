@@ -1,3 +1,4 @@
+import type { DurationUnit } from '../load/duration-sql';
 import type { TimestampFormat } from '../load/timestamp-formats';
 
 /** How a file's columns and values map onto the canonical ticket schema. */
@@ -14,6 +15,11 @@ export interface Mapping {
    * Absent → `iso`.
    */
   timestampFormats?: Partial<Record<string, TimestampFormat>>;
+  /**
+   * Canonical duration column → the unit its plain numbers are written in (a header
+   * `处理时长(分钟)`). Absent → the column's own unit (`handle_seconds`: seconds).
+   */
+  units?: Partial<Record<string, DurationUnit>>;
   /**
    * Canonical column → one value for every row, for a column the file lacks (e.g. all these
    * tickets came in on the hotline). Read and validated like a source value; a source column

@@ -4,7 +4,8 @@ import type { Mapping, MappingEvidence, SuggestedMapping } from './mapping-types
 import { findPreset } from '../presets/presets';
 import type { Preset, PresetPlan } from '../presets/preset-types';
 import { columnsContainedIn, columnsNamed, HEADER_SYNONYMS, normaliseName } from './synonyms';
-import { detectTimestampFormatDetail } from '../load/timestamp-formats';
+import { COLUMN_UNITS, headerUnit } from '../load/duration-sql';
+import { detectFileTimestampFormats, detectTimestampFormatDetail } from '../load/timestamp-formats';
 import { buildValueMap, isOpenColumn } from './value-synonyms';
 
 /** A header with all of these is written in the contract's own vocabulary. */
@@ -234,9 +235,6 @@ export function suggestMapping(
         allValuesMatched = false;
       }
     }
-    if (spec?.type === 'ts' && mapping.timestampFormats) {
-      mapping.timestampFormats[c.column] = detectTimestampFormatDetail(values).format;
-    }
     return {
       column: c.column,
       sourceIndex: c.index,
@@ -245,6 +243,20 @@ export function suggestMapping(
       confidence: c.confidence
     };
   });
+  mapping.timestampFormats = detectFileTimestampFormats(
+    chosen
+      .filter((c) => columnSpec(c.column)?.type === 'ts')
+      .map((c) => [c.column, columnValues(sampleRows, c.index)] as const)
+  );
+  for (const c of chosen) {
+    const unit = COLUMN_UNITS[c.column] && headerUnit(header[c.index] ?? '');
+    if (unit && unit !== COLUMN_UNITS[c.column])
+      mapping.units = { ...mapping.units, [c.column]: unit };
+  }
+  for (const e of evidence) {
+    const reading = readingNote(mapping, e.column);
+    if (reading) e.reason += `; ${reading}`;
+  }
   const missingRequired = REQUIRED_COLUMNS.filter((c) => mapping.columns[c] === undefined);
   return {
     mapping,
@@ -253,6 +265,19 @@ export function suggestMapping(
     unmatchedValues,
     unambiguous: missingRequired.length === 0 && allValuesMatched
   };
+}
+
+const ORDER_WORDS: Partial<Record<string, string>> = {
+  mdy: 'dates read month/day/year (3/1 = 1 March) for the whole file',
+  dmy: 'dates read day/month/year (3/1 = 3 January) for the whole file'
+};
+
+/** How the loader will read a mapped column's values, where that is not plain. */
+function readingNote(mapping: Mapping, column: string): string | undefined {
+  const order = ORDER_WORDS[mapping.timestampFormats?.[column] ?? ''];
+  if (order) return order;
+  const unit = mapping.units?.[column];
+  return unit ? `numbers in ${unit}, converted to ${COLUMN_UNITS[column]}` : undefined;
 }
 
 function distance(a: string, b: string): number {

@@ -35,6 +35,27 @@ interface Layout {
   rows: number[];
   firstColumn: number;
   lastColumn: number;
+  /** Title or notes rows above the header, left out. */
+  titles: number;
+}
+
+const TITLE_SCAN_ROWS = 20;
+
+function filledCells(row: readonly (SheetCell | undefined)[] | undefined): number {
+  return (row ?? []).reduce((n, cell) => n + (hasContent(cell) ? 1 : 0), 0);
+}
+
+/**
+ * How many of the first non-empty rows are a title or notes block above the header (a report
+ * name in a merged cell, "导出时间：…"): rows filling less than 60 % of the widest row near the
+ * top. The header is the first row as wide as a table's.
+ */
+function titleRows(grid: Grid, rows: readonly number[]): number {
+  const top = rows.slice(0, TITLE_SCAN_ROWS).map((r) => filledCells(grid[r]));
+  const widest = Math.max(0, ...top);
+  if (widest < 2) return 0;
+  const header = top.findIndex((n) => n >= Math.max(2, Math.ceil(widest * 0.6)));
+  return Math.max(0, header);
 }
 
 function layout(grid: Grid): Layout {
@@ -52,7 +73,19 @@ function layout(grid: Grid): Layout {
     });
     if (any) rows.push(r);
   });
-  return { rows, firstColumn: rows.length ? firstColumn : 0, lastColumn };
+  const titles = titleRows(grid, rows);
+  if (titles === 0) return { rows, firstColumn: rows.length ? firstColumn : 0, lastColumn, titles };
+  const kept = rows.slice(titles);
+  let first = Infinity;
+  let last = -1;
+  for (const r of kept) {
+    (grid[r] ?? []).forEach((cell, c) => {
+      if (!hasContent(cell)) return;
+      first = Math.min(first, c);
+      last = Math.max(last, c);
+    });
+  }
+  return { rows: kept, firstColumn: first, lastColumn: last, titles };
 }
 
 function parseWorkbook(bytes: Uint8Array, format: SpreadsheetFormat): XLSX.WorkBook {
@@ -144,6 +177,7 @@ function layoutNotes(shape: Layout, grid: Grid): string[] {
   const first = shape.rows[0] ?? 0;
   const last = shape.rows[shape.rows.length - 1] ?? 0;
   if (first > 0) notes.push(`header on row ${first + 1}`);
+  if (shape.titles > 0) notes.push(`${shape.titles} title row(s) above the header left out`);
   const skipped = last - first + 1 - shape.rows.length;
   if (skipped > 0) notes.push(`${skipped} empty row(s) between the rows left out`);
   if (shape.firstColumn > 0) notes.push(`columns from ${XLSX.utils.encode_col(shape.firstColumn)}`);
