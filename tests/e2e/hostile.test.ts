@@ -287,7 +287,7 @@ describe('hostile input in the browser', () => {
     expect(report).toContain(IMG);
     const rejected = await page.textContent('[data-rejected-rows]');
     expect(rejected).toContain(IMG);
-    expect(rejected).toContain('unknown customer_type');
+    expect(rejected).toContain('customer_type 的代码未知');
     const options = await page.$$eval('[data-source-select="ticket_id"] option', (os) =>
       os.map((o) => o.textContent ?? '')
     );

@@ -29,7 +29,12 @@ async function hasTable(db: Db, name: string): Promise<boolean> {
 function fixOf(kind: string): RejectionFix {
   if (/^unknown |^not a yes\/no value/.test(kind)) return 'value-map';
   if (/ before /.test(kind)) return 'time-zone';
-  if (/^wrong number of fields|^line too long|^unreadable row/.test(kind)) return 'file';
+  if (
+    /^wrong number of fields|^line too long|^unreadable row|^a totals row|^the header line again/.test(
+      kind
+    )
+  )
+    return 'file';
   return 'column';
 }
 
