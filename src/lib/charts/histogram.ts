@@ -68,11 +68,17 @@ export function histogramOption(
           symbol: 'none',
           silent: true,
           lineStyle: { color, type: 'dashed' },
-          label: { color: theme.text, fontSize: 10, formatter: (p: { name: string }) => p.name },
+          // In the group's colour, each label on a row of its own: at a phone's width the
+          // groups' quantiles fall close together and labels sharing a row overlapped.
+          label: {
+            color: several ? color : theme.text,
+            fontSize: 10,
+            formatter: (p: { name: string }) => p.name
+          },
           data: MARKS.map((m, j) => ({
             name: several ? m : `${m} ${fmt(g[m])}`,
             xAxis: position(g[m]),
-            label: { position: 'end', distance: 4 + j * 12 + i * 36 }
+            label: { position: 'end', distance: 4 + (i * MARKS.length + j) * 12 }
           }))
         }
       };
