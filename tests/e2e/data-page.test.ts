@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForMetrics, type AppSession } from './support/app';
+import { startApp, uploadAndOpenData, waitForMetrics, type AppSession } from './support/app';
 
 const ZH_EXPORT = Buffer.from(
   '\ufeff工单号,创建时间,渠道,地区\r\n' +
@@ -29,16 +29,11 @@ describe('data & mapping page', () => {
     app = await startApp();
     page = await app.open('/');
     await waitForMetrics(page);
-    await page.setInputFiles('input[type=file]', {
-      name: 'zh-export.csv',
-      mimeType: 'text/csv',
-      buffer: ZH_EXPORT
-    });
-    await page.waitForSelector('[data-rows-total="3"][data-rows-rejected="1"]', {
-      timeout: 60_000
-    });
-    await page.click('nav a[href^="/data"]');
-    await page.waitForSelector('[data-mapping-editor]');
+    await uploadAndOpenData(
+      page,
+      { name: 'zh-export.csv', buffer: ZH_EXPORT },
+      { total: 3, rejected: 1 }
+    );
   });
   afterAll(() => app.close());
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForMetrics, type AppSession } from './support/app';
+import { startApp, uploadAndOpenData, waitForMetrics, type AppSession } from './support/app';
 
 // A team's own channel codes: CH01 is their phone line, CH02 their web form.
 const OWN_CODES = Buffer.from(
@@ -19,16 +19,11 @@ describe("a team's own channel codes", () => {
     app = await startApp();
     page = await app.open('/');
     await waitForMetrics(page);
-    await page.setInputFiles('input[type=file]', {
-      name: 'own-codes.csv',
-      mimeType: 'text/csv',
-      buffer: OWN_CODES
-    });
-    await page.waitForSelector('[data-rows-total="4"][data-rows-rejected="0"]', {
-      timeout: 60_000
-    });
-    await page.click('nav a[href^="/data"]');
-    await page.waitForSelector('[data-mapping-editor]');
+    await uploadAndOpenData(
+      page,
+      { name: 'own-codes.csv', buffer: OWN_CODES },
+      { total: 4, rejected: 0 }
+    );
   });
   afterAll(() => app.close());
 

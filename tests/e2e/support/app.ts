@@ -63,3 +63,21 @@ export async function cardValues(page: Page): Promise<Record<string, number | nu
     )
   );
 }
+
+/**
+ * Uploads a CSV through the page's file input, waits until its rows are counted as expected,
+ * and opens the Data & mapping page.
+ */
+export async function uploadAndOpenData(
+  page: Page,
+  file: { name: string; buffer: Buffer },
+  rows: { total: number; rejected: number }
+): Promise<void> {
+  await page.setInputFiles('input[type=file]', { ...file, mimeType: 'text/csv' });
+  await page.waitForSelector(
+    `[data-rows-total="${rows.total}"][data-rows-rejected="${rows.rejected}"]`,
+    { timeout: 60_000 }
+  );
+  await page.click('nav a[href^="/data"]');
+  await page.waitForSelector('[data-mapping-editor]');
+}
