@@ -77,8 +77,8 @@ type Served = { db: Db; report: LoadReport; files: readonly InputFile[] };
 /**
  * Without `--db`, the load `kpi` makes, in memory or a scratch file; well-typed Parquet,
  * which `kpi` reads in place, is copied once into a table (a straight copy of the checked
- * view, no text path), since the page scans it again on every filter change. The page then
- * asks the very rows the CLI computes its figures on.
+ * view, no text path) up to `COPY_MAX_TICKETS`, since the page scans it again on every filter
+ * change. The page then asks the very rows the CLI computes its figures on.
  */
 async function servedInPlace(
   paths: string[],
@@ -91,15 +91,15 @@ async function servedInPlace(
     explainNotices(loaded.report);
     explainLoadPath(loaded.report);
     const started = performance.now();
-    const copied = await materializeTickets(loaded.db);
+    const copied = await materializeTickets(loaded.db, loaded.report.rows.tickets);
     if (copied) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stderr.write(
         `copied the tickets into a table for the page's queries (${seconds} s)\n`
       );
     }
-    // Every table is now a copy: a SELECT can read no file, not even the inputs.
-    await lockDown(loaded.db, []);
+    // Copied, the tickets need no file: a SELECT then reads none, not even the inputs.
+    await lockDown(loaded.db, copied ? [] : loaded.files.map((f) => f.path));
     return loaded;
   } catch (error) {
     await loaded.db.close();

@@ -11,7 +11,7 @@ import type { Db, Row, SqlParam } from '../../src/lib/db/types';
 import { computeMetrics } from '../../src/lib/metrics/compute';
 import { createQueryServer } from '../../src/server/http-server';
 import { lockDown } from '../../src/server/served-db';
-import { materializeTickets } from '../../src/server/served-table';
+import { COPY_MAX_TICKETS, materializeTickets } from '../../src/server/served-table';
 import { expectSame } from '../support/expect-same';
 
 const TOKEN = 'test-token-in-place-0123';
@@ -47,7 +47,7 @@ describe('npm run serve without --db: the load kpi makes, its Parquet view copie
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
     const loaded = await loadForCli(at('part-*.parquet'));
     served = loaded.db;
-    copied = await materializeTickets(served);
+    copied = await materializeTickets(served, loaded.report.rows.tickets);
     await lockDown(served, []);
     server = createQueryServer({ db: served, report: loaded.report, bytes: 1, token: TOKEN, root });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -87,7 +87,20 @@ describe('npm run serve without --db: the load kpi makes, its Parquet view copie
     expect(((await response.json()) as { rows: unknown[] }).rows).toEqual([
       { name: 'tickets', type: 'BASE TABLE' }
     ]);
-    expect(await materializeTickets(served)).toBe(false);
+    expect(await materializeTickets(served, 4000)).toBe(false);
+  });
+
+  it('past COPY_MAX_TICKETS the view stays: the server starts in the time of the load', async () => {
+    const large = await loadForCli(at('part-*.parquet'));
+    try {
+      expect(await materializeTickets(large.db, COPY_MAX_TICKETS + 1)).toBe(false);
+      const [kind] = await large.db.query<{ type: string }>(
+        `SELECT table_type AS type FROM information_schema.tables WHERE table_name = 'tickets'`
+      );
+      expect(kind?.type).toBe('VIEW');
+    } finally {
+      await large.db.close();
+    }
   });
 
   it('gives the page the figures the CLI computes on its own load of the same files', async () => {
