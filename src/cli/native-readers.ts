@@ -81,6 +81,7 @@ function parquetReader(source: string, columns: readonly ParquetColumn[]): RowRe
     reset: EMPTY_REJECT_TABLES,
     typed: !columns.some((c) => c.type.includes('WITH TIME ZONE')),
     rereadable: true,
+    booleans: columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name),
     sql(prepared, wanted) {
       const select = wanted.map(([name, type], i) => {
         const column = columns.find((c) => c.name === prepared.header[i]);

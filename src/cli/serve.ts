@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createQueryServer } from '../server/http-server';
 import { lockDown, openServedDb } from '../server/served-db';
+import { materializeTickets } from '../server/served-table';
 import type { Db } from '../lib/db/types';
 import type { LoadOptions, LoadReport } from '../lib/ingest/load/load';
 import type { InputFile } from './native-files';
@@ -74,9 +75,10 @@ async function main(): Promise<void> {
 type Served = { db: Db; report: LoadReport; files: readonly InputFile[] };
 
 /**
- * Without `--db`, the load `kpi` makes, served as it stands: well-typed Parquet stays in its
- * files (nothing copied, so 100M rows start in minutes, not hours), other input in memory
- * or a scratch file. The page then asks the very tables the CLI computes its figures on.
+ * Without `--db`, the load `kpi` makes, in memory or a scratch file; well-typed Parquet,
+ * which `kpi` reads in place, is copied once into a table (a straight copy of the checked
+ * view, no text path) up to `COPY_MAX_TICKETS`, since the page scans it again on every filter
+ * change. The page then asks the very rows the CLI computes its figures on.
  */
 async function servedInPlace(
   paths: string[],
@@ -88,10 +90,16 @@ async function servedInPlace(
     explainMapping(loaded.report);
     explainNotices(loaded.report);
     explainLoadPath(loaded.report);
-    await lockDown(
-      loaded.db,
-      loaded.files.map((f) => f.path)
-    );
+    const started = performance.now();
+    const copied = await materializeTickets(loaded.db, loaded.report.rows.tickets);
+    if (copied) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      process.stderr.write(
+        `copied the tickets into a table for the page's queries (${seconds} s)\n`
+      );
+    }
+    // Copied, the tickets need no file: a SELECT then reads none, not even the inputs.
+    await lockDown(loaded.db, copied ? [] : loaded.files.map((f) => f.path));
     return loaded;
   } catch (error) {
     await loaded.db.close();

@@ -12,7 +12,12 @@ import { expectSame } from '../support/expect-same';
 const dir = mkdtempSync(join(tmpdir(), 'parquet-in-place-'));
 const at = (name: string) => join(dir, name);
 
-/** 3,000 typed rows of the bundled dataset; the bad copy breaks a rule on a few of them. */
+const BOOLEANS = ['fund_safety', 'cross_business', 'escalated', 'bot_answered', 'duplicate_answer'];
+
+/**
+ * 3,000 typed rows of the bundled dataset; the bad copy breaks a rule on a few of them; the
+ * words copy writes its booleans as text (yes / no).
+ */
 async function writeFixtures(): Promise<void> {
   const db = await openNodeDb();
   const rows = `(SELECT *, row_number() OVER () AS k FROM read_csv('data/tickets.csv.gz') LIMIT 3000)`;
@@ -24,6 +29,12 @@ async function writeFixtures(): Promise<void> {
         CASE WHEN k = 2000 THEN (SELECT ticket_id FROM read_csv('data/tickets.csv.gz') LIMIT 1)
              ELSE ticket_id END AS ticket_id)
       FROM ${rows}) TO '${at('bad.parquet')}'`);
+    const words = BOOLEANS.map(
+      (c) => `CASE WHEN ${c} THEN 'yes' WHEN NOT ${c} THEN 'no' END AS ${c}`
+    ).join(', ');
+    await db.exec(
+      `COPY (SELECT * EXCLUDE (k) REPLACE (${words}) FROM ${rows}) TO '${at('words.parquet')}'`
+    );
   } finally {
     await db.close();
   }
@@ -62,6 +73,26 @@ describe('well-typed Parquet read in place (a view) or copied into a table', () 
     expect(inPlace.rejected).toEqual([]);
     expectSame(inPlace.json.metrics, copied.json.metrics, 'metrics');
     expect(inPlace.json.unavailable).toEqual(copied.json.unavailable);
+  }, 90_000);
+
+  it('BOOLEAN columns read as they are give the figures of booleans written as words', async () => {
+    const db = await openNodeDb();
+    try {
+      const types = await db.query<{ name: string; type: string }>(
+        `SELECT column_name AS name, column_type AS type FROM (DESCRIBE SELECT * FROM read_parquet(?))`,
+        [at('clean.parquet')]
+      );
+      const bools = types.filter((t) => t.type === 'BOOLEAN').map((t) => t.name);
+      expect(bools.sort()).toEqual([...BOOLEANS].sort());
+    } finally {
+      await db.close();
+    }
+    const native = await run(at('clean.parquet'));
+    const words = await run(at('words.parquet'));
+    expect([native.loadPath, words.loadPath]).toEqual(['typed', 'typed']);
+    expect(native.json.rows).toEqual(words.json.rows);
+    expectSame(native.json.metrics, words.json.metrics, 'metrics');
+    expect(native.json.unavailable).toEqual(words.json.unavailable);
   }, 90_000);
 
   it('a file with rows that break a rule falls back to the copy, rejecting the same rows', async () => {

@@ -72,10 +72,14 @@ function absent(spec: ColumnSpec): string {
   return `CAST(NULL AS ${SQL_TYPE[spec.type]})`;
 }
 
-/** The column as the text path would build it, given that every code is already canonical. */
-function value(spec: ColumnSpec, present: boolean): string {
+/**
+ * The column as the text path would build it, given that every code is already canonical;
+ * `native` columns the reader already gives in the contract's type.
+ */
+function value(spec: ColumnSpec, present: boolean, native: ReadonlySet<string>): string {
   const col = spec.name;
   if (!present) return absent(spec);
+  if (native.has(col)) return col;
   switch (spec.type) {
     case 'string':
       return spec.open ? `lower(NULLIF(trim(${col}), ''))` : `NULLIF(trim(${col}), '')`;
@@ -93,7 +97,7 @@ function value(spec: ColumnSpec, present: boolean): string {
 }
 
 /** One aggregate per column (and a few per file) that tells whether the typed read is exact. */
-function checkAggregates(present: ReadonlySet<string>): string[] {
+function checkAggregates(present: ReadonlySet<string>, native: ReadonlySet<string>): string[] {
   // A blank id is named after its line by the text path, so it counts as not distinct here.
   // Distinct 64-bit hashes prove distinct ids at a fraction of the strings' cost; a collision
   // only sends the file down the text path, which finds the repeats exactly.
@@ -105,13 +109,13 @@ function checkAggregates(present: ReadonlySet<string>): string[] {
   const cross = CROSS_COLUMN_CHECKS.map(([condition]) => `coalesce(${condition}, false)`);
   out.push(`count(*) FILTER (WHERE ${cross.join(' OR ')}) AS cross_bad`);
   const required = COLUMNS.filter((c) => c.required && present.has(c.name)).map(
-    (c) => `${value(c, true)} IS NULL`
+    (c) => `${value(c, true, native)} IS NULL`
   );
   out.push(`count(*) FILTER (WHERE ${required.join(' OR ') || 'false'}) AS missing`);
   for (const spec of COLUMNS) {
     if (!present.has(spec.name)) continue;
     const col = spec.name;
-    if (spec.type === 'enum' || spec.type === 'bool') {
+    if (spec.type === 'enum' || (spec.type === 'bool' && !native.has(col))) {
       out.push(`list(DISTINCT ${col}) FILTER (WHERE ${col} IS NOT NULL) AS values_${col}`);
     }
     if (spec.type === 'int')
@@ -128,11 +132,15 @@ function checkAggregates(present: ReadonlySet<string>): string[] {
 }
 
 /** Null when the typed read is exactly what the text path would build, else what differs. */
-function inexact(check: Record<string, unknown>, present: ReadonlySet<string>): string | null {
+function inexact(
+  check: Record<string, unknown>,
+  present: ReadonlySet<string>,
+  native: ReadonlySet<string>
+): string | null {
   for (const spec of COLUMNS) {
     if (!present.has(spec.name)) continue;
     const name = spec.name;
-    if (spec.type === 'enum' || spec.type === 'bool') {
+    if (spec.type === 'enum' || (spec.type === 'bool' && !native.has(name))) {
       const allowed = spec.type === 'enum' ? (spec.codes ?? []) : BOOL_WORDS;
       const seen = (check[`values_${name}`] as string[] | null) ?? [];
       if (!seen.every((v) => allowed.includes(v) || keptAsWritten(spec, v))) {
@@ -175,9 +183,12 @@ export async function readTyped(
   defineMacros: (createdRangeSql: string) => Promise<void>,
   asView = false
 ): Promise<string | null> {
+  const native = new Set(
+    (reader.booleans ?? []).filter((name) => columnSpec(name)?.type === 'bool')
+  );
   const columns = prepared.header.map((name): [string, string] => [
     name,
-    READER_TYPE[columnSpec(name)!.type]
+    native.has(name) ? 'BOOLEAN' : READER_TYPE[columnSpec(name)!.type]
   ]);
   await db.exec(reader.reset);
   const kind = asView ? 'VIEW' : 'TABLE';
@@ -194,10 +205,12 @@ export async function readTyped(
     // A view reads (and casts) the files in these two queries: a cell it cannot take fails here.
     await defineMacros('SELECT min(created_at) AS lo, max(created_at) AS hi FROM typed');
     const times = COLUMNS.filter((c) => c.type === 'ts');
-    const local = times.map((c) => `${value(c, present.has(c.name))} AS ${c.name}`).join(', ');
+    const local = times
+      .map((c) => `${value(c, present.has(c.name), native)} AS ${c.name}`)
+      .join(', ');
     const others = COLUMNS.filter((c) => c.type !== 'ts' && present.has(c.name)).map((c) => c.name);
     [check] = await db.query(
-      `SELECT ${checkAggregates(present).join(', ')}
+      `SELECT ${checkAggregates(present, native).join(', ')}
        FROM (SELECT ${[...others, local].join(', ')} FROM typed)`
     );
   } catch (error) {
@@ -206,13 +219,15 @@ export async function readTyped(
     await abandon(db, kind);
     return `the typed reader stopped: ${message.split('\n')[0]!.slice(0, 200)}`;
   }
-  const differs = check ? inexact(check, present) : 'the check query answered nothing';
+  const differs = check ? inexact(check, present, native) : 'the check query answered nothing';
   if (differs) {
     await abandon(db, kind);
     return differs;
   }
 
-  const values = COLUMNS.map((s) => `${value(s, present.has(s.name))} AS ${s.name}`).join(', ');
+  const values = COLUMNS.map((s) => `${value(s, present.has(s.name), native)} AS ${s.name}`).join(
+    ', '
+  );
   await db.exec(
     `CREATE OR REPLACE TEMP VIEW checked AS SELECT CAST(NULL AS BIGINT) AS __rec, ${values}, '' AS __reason FROM typed`
   );

@@ -16,6 +16,11 @@ export interface RowReader {
    * load may then keep them as a view instead of copying them.
    */
   rereadable?: boolean;
+  /**
+   * Columns the files already hold as BOOLEAN (Parquet): read as they are, they need neither
+   * the text → boolean translation nor its check, which cost far more than the read itself.
+   */
+  booleans?: readonly string[];
   /** A table expression of every row, with the asked column names and types, in file order. */
   sql(
     prepared: PreparedFile,
