@@ -43,13 +43,13 @@ export const QUEUE_SQL = `CASE WHEN handling_channel = 'hotline' THEN 'hotline'
   ELSE 'domestic' END`;
 
 /** Everything the simulator reads from the loaded `tickets` table (no values pasted into SQL). */
-export const HISTORY_SQL = `
+export const historySql = (hasUserId: boolean): string => `
 SELECT
   ${QUEUE_SQL} AS queue,
   epoch_ms(created_local)::DOUBLE / 1000 AS created,
   epoch_ms(human_requested_local)::DOUBLE / 1000 AS requested,
   CASE priority WHEN 'P0' THEN 0 WHEN 'P1' THEN 1 WHEN 'P2' THEN 2 ELSE 3 END AS priority,
-  user_id IS NULL AS anonymous,
+  ${hasUserId ? 'user_id IS NULL' : 'false'} AS anonymous,
   handle_seconds::DOUBLE AS handle_seconds,
   (human_requested_at IS NOT NULL AND agent_answered_at IS NULL) AS abandoned,
   wait_seconds::DOUBLE AS wait_seconds,
@@ -74,7 +74,11 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 
 /** Reads every ticket from the `tickets` table the ingest created. */
 export async function loadHistory(db: Db): Promise<TicketRow[]> {
-  const rows = await db.query(HISTORY_SQL);
+  const userId = await db.query(
+    "SELECT 1 FROM information_schema.columns WHERE table_name = 'tickets' AND column_name = ?",
+    ['user_id']
+  );
+  const rows = await db.query(historySql(userId.length > 0));
   return rows.map((r) => ({
     queue: String(r.queue),
     created: Number(r.created),
