@@ -6,7 +6,8 @@ import type { Estimate } from '../lib/sim/model/interval';
 import { loadHistory } from '../lib/sim/history/load-history';
 import { parseScenario, type Scenario } from '../lib/sim/scenarios/scenario';
 import { parseStaffingCsv } from '../lib/sim/staffing/staffing-csv';
-import type { SimulationResult } from '../lib/sim/model/types';
+import type { PatienceModel, QueueModel, SimulationResult } from '../lib/sim/model/types';
+import { restrictedMean } from '../lib/sim/model/kaplan-meier';
 import type { WhatIfReport } from '../lib/sim/scenarios/what-if';
 import type { Baseline } from '../lib/sim/staffing/baseline';
 import { dateProblem, parseLimited, type LimitName } from '../lib/limits';
@@ -95,13 +96,36 @@ function staffingJson(b: Baseline): unknown {
   };
 }
 
-/** How service was modelled: per queue, each agent's handle time relative to the queue's pools. */
+/**
+ * How service was modelled: per queue, each agent's handle time relative to the queue's pools,
+ * P2's head start over P3 in seconds, and the mean patience of each segment with its own.
+ */
 function serviceJson(b: Baseline): unknown {
+  const perQueue = <T>(f: (m: QueueModel) => T) =>
+    Object.fromEntries(Object.entries(b.models).map(([q, m]) => [q, f(m)]));
   return {
-    agent_speed: Object.fromEntries(
-      Object.entries(b.models).map(([q, m]) => [q, m.agentSpeed ?? {}])
-    )
+    agent_speed: perQueue((m) => m.agentSpeed ?? {}),
+    head_start_seconds: perQueue((m) => m.headStartSeconds ?? 0),
+    patience_mean_seconds_by_segment: perQueue((m) => segmentMeans(m.patienceBySegment))
   };
+}
+
+const SEGMENT_NAMES = ['P0', 'P1', 'P2', 'P3'].flatMap((p) => [p, `${p}_anonymous`]);
+
+/** Mean patience in seconds (Kaplan–Meier: restricted to the last event time). */
+const patienceMean = (p: PatienceModel): number =>
+  p.kind === 'exponential'
+    ? p.meanSeconds
+    : p.kind === 'kaplan-meier'
+      ? restrictedMean(p.curve)
+      : Infinity;
+
+function segmentMeans(bySegment: QueueModel['patienceBySegment']): Record<string, number> {
+  const out: Record<string, number> = {};
+  bySegment?.forEach((p, i) => {
+    if (p) out[SEGMENT_NAMES[i]!] = patienceMean(p);
+  });
+  return out;
 }
 
 function toJson(

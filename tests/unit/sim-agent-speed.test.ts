@@ -18,6 +18,7 @@ function row(t: number, agent: string | null, handle: number): TicketRow {
     created: t,
     requested: t,
     priority: 2,
+    anonymous: false,
     handleSeconds: agent === null ? null : handle,
     abandoned: agent === null,
     waitSeconds: agent === null ? null : 0,

@@ -21,6 +21,7 @@ function row(over: Partial<TicketRow>): TicketRow {
     created: DAY + 10 * 3600,
     requested: null,
     priority: 2,
+    anonymous: false,
     handleSeconds: null,
     abandoned: false,
     waitSeconds: null,

@@ -21,6 +21,7 @@ function hotlineRows(): TicketRow[] {
       created: t - 60,
       requested: t,
       priority: 2,
+      anonymous: false,
       handleSeconds: abandoned ? null : q.handleSeconds[i]!,
       abandoned,
       waitSeconds: wait,

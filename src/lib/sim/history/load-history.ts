@@ -1,4 +1,5 @@
 import type { Db } from '../../db/types';
+import type { PriorityTier } from '../model/types';
 
 /** One ticket as the simulator and its scenarios need it. Times are local-clock seconds. */
 export interface TicketRow {
@@ -6,7 +7,10 @@ export interface TicketRow {
   created: number;
   /** Entered the human queue; null = never asked for a human. */
   requested: number | null;
-  priority: 0 | 1 | 2;
+  /** Priority tier: 0 = P0, 1 = P1, 2 = P2, 3 = P3 or none (the engine serves P2 and P3 as one class). */
+  priority: PriorityTier;
+  /** No user id: the caller was not identified (a patience segment of its own). */
+  anonymous: boolean;
   handleSeconds: number | null;
   /** Asked for a human and was never picked up. */
   abandoned: boolean;
@@ -39,12 +43,13 @@ export const QUEUE_SQL = `CASE WHEN handling_channel = 'hotline' THEN 'hotline'
   ELSE 'domestic' END`;
 
 /** Everything the simulator reads from the loaded `tickets` table (no values pasted into SQL). */
-export const HISTORY_SQL = `
+export const historySql = (hasUserId: boolean): string => `
 SELECT
   ${QUEUE_SQL} AS queue,
   epoch_ms(created_local)::DOUBLE / 1000 AS created,
   epoch_ms(human_requested_local)::DOUBLE / 1000 AS requested,
-  CASE priority WHEN 'P0' THEN 0 WHEN 'P1' THEN 1 ELSE 2 END AS priority,
+  CASE priority WHEN 'P0' THEN 0 WHEN 'P1' THEN 1 WHEN 'P2' THEN 2 ELSE 3 END AS priority,
+  ${hasUserId ? 'user_id IS NULL' : 'false'} AS anonymous,
   handle_seconds::DOUBLE AS handle_seconds,
   (human_requested_at IS NOT NULL AND agent_answered_at IS NULL) AS abandoned,
   wait_seconds::DOUBLE AS wait_seconds,
@@ -69,12 +74,17 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 
 /** Reads every ticket from the `tickets` table the ingest created. */
 export async function loadHistory(db: Db): Promise<TicketRow[]> {
-  const rows = await db.query(HISTORY_SQL);
+  const userId = await db.query(
+    "SELECT 1 FROM information_schema.columns WHERE table_name = 'tickets' AND column_name = ?",
+    ['user_id']
+  );
+  const rows = await db.query(historySql(userId.length > 0));
   return rows.map((r) => ({
     queue: String(r.queue),
     created: Number(r.created),
     requested: num(r.requested),
-    priority: Number(r.priority) as 0 | 1 | 2,
+    priority: Number(r.priority) as PriorityTier,
+    anonymous: r.anonymous === true,
     handleSeconds: num(r.handle_seconds),
     abandoned: r.abandoned === true,
     waitSeconds: num(r.wait_seconds),

@@ -1,3 +1,4 @@
+import type { PriorityTier } from '../model/types';
 import type { TicketRow } from './load-history';
 
 /**
@@ -28,6 +29,7 @@ const NUMBER_FIELDS = [
 ] as const;
 const FLAG_FIELDS = [
   'abandoned',
+  'anonymous',
   'intentWrong',
   'botAnswered',
   'duplicateAnswer',
@@ -98,7 +100,8 @@ export function decodeRows(c: RowColumns): TicketRow[] {
       queue: str('queue', i) ?? '',
       created: c.numbers.created[i]!,
       requested: num('requested', i),
-      priority: c.numbers.priority[i]! as 0 | 1 | 2,
+      priority: c.numbers.priority[i]! as PriorityTier,
+      anonymous: c.flags.anonymous[i] === 1,
       handleSeconds: num('handleSeconds', i),
       abandoned: c.flags.abandoned[i] === 1,
       waitSeconds: num('waitSeconds', i),

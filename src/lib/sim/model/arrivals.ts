@@ -39,6 +39,8 @@ export function arrivalsFrom(
     const factored = refs.some((r) => r.handleFactor !== undefined && r.handleFactor !== 1);
     if (weighted) q.weight = Float64Array.from(refs, (r) => r.weight ?? 1);
     if (factored) q.handleFactor = Float64Array.from(refs, (r) => r.handleFactor ?? 1);
+    if (refs.some((r) => r.row >= 0 && rows[r.row]!.anonymous))
+      q.anonymous = Uint8Array.from(refs, (r) => (r.row >= 0 && rows[r.row]!.anonymous ? 1 : 0));
     const src = new Int32Array(n);
     const agent: (string | null)[] = new Array<string | null>(n).fill(null);
     let withAgent = false;

@@ -2,7 +2,13 @@ import { estimateAgentSpeed } from './agent-speed';
 import { hourOfWeek } from './clock';
 import { buildHandleSampler, type HandleSampler } from './handle-sampler';
 import { kaplanMeier } from './kaplan-meier';
-import type { PatienceModel, QueueArrivals, QueueModel } from './types';
+import {
+  PATIENCE_SEGMENTS,
+  patienceSegment,
+  type PatienceModel,
+  type QueueArrivals,
+  type QueueModel
+} from './types';
 
 /**
  * Estimates each queue's service and patience from its own history: handle times by
@@ -36,11 +42,53 @@ export function buildQueueModels(history: readonly QueueArrivals[]): Record<stri
       service: { kind: 'empirical', sampler },
       patience: estimatePatience(q)
     };
+    const bySegment = segmentPatience(q);
+    if (bySegment) model.patienceBySegment = bySegment;
     const speed = estimateAgentSpeed(q, sampler);
     if (speed) model.agentSpeed = speed;
     models[q.queue] = model;
   }
   return models;
+}
+
+/** A patience segment needs this many abandonments (and contacts) of its own, else pooled. */
+export const MIN_SEGMENT_ABANDONS = 50;
+export const MIN_SEGMENT_CONTACTS = 300;
+
+/**
+ * Patience per segment (priority tier × anonymous, see `patienceSegment`), each estimated like
+ * the pooled one from that segment's contacts alone; thin segments are left to the pooled
+ * model. Undefined when fewer than two segments are thick enough (nothing to tell apart).
+ */
+export function segmentPatience(q: QueueArrivals): (PatienceModel | undefined)[] | undefined {
+  const members: number[][] = Array.from({ length: PATIENCE_SEGMENTS }, () => []);
+  for (let i = 0; i < q.time.length; i++)
+    members[patienceSegment(q.priority[i]!, q.anonymous?.[i] === 1)]!.push(i);
+  let thick = 0;
+  const out = members.map((idx) => {
+    let abandons = 0;
+    for (const i of idx) abandons += q.abandoned[i]!;
+    if (abandons < MIN_SEGMENT_ABANDONS || idx.length < MIN_SEGMENT_CONTACTS) return undefined;
+    thick++;
+    return estimatePatience(subset(q, idx));
+  });
+  return thick >= 2 ? out : undefined;
+}
+
+function subset(q: QueueArrivals, idx: readonly number[]): QueueArrivals {
+  const pick = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const b = make(idx.length);
+    idx.forEach((i, j) => (b[j] = a[i]!));
+    return b;
+  };
+  return {
+    queue: q.queue,
+    time: pick(q.time, (n) => new Float64Array(n)),
+    priority: pick(q.priority, (n) => new Uint8Array(n)),
+    handleSeconds: pick(q.handleSeconds, (n) => new Float64Array(n)),
+    abandoned: pick(q.abandoned, (n) => new Uint8Array(n)),
+    waitSeconds: pick(q.waitSeconds, (n) => new Float64Array(n))
+  };
 }
 
 /** Patience model of one queue (see `buildQueueModels`). */

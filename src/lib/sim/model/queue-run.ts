@@ -3,7 +3,7 @@ import { hourOfWeek, HOURS_PER_WEEK } from './clock';
 import { sampleHandle } from './handle-sampler';
 import { samplePatience } from './kaplan-meier';
 import { MinHeap } from './min-heap';
-import type { QueueArrivals, QueueModel } from './types';
+import { patienceSegment, type QueueArrivals, type QueueModel } from './types';
 
 /** Counters of one queue in one replication. */
 export interface QueueTally {
@@ -41,7 +41,9 @@ export class Workspace {
   serviceTime: Float64Array;
   slot: Uint8Array;
   cls: Uint8Array;
-  fifo: [Int32Array, Int32Array, Int32Array];
+  /** One lane per priority tier; lanes 2 and 3 form the "rest" class. */
+  fifo: [Int32Array, Int32Array, Int32Array, Int32Array];
+  segment: Uint8Array;
   heap = new MinHeap(64);
   copies = new Float64Array(64);
 
@@ -51,7 +53,13 @@ export class Workspace {
     this.serviceTime = new Float64Array(capacity);
     this.slot = new Uint8Array(capacity);
     this.cls = new Uint8Array(capacity);
-    this.fifo = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+    this.segment = new Uint8Array(capacity);
+    this.fifo = [
+      new Int32Array(capacity),
+      new Int32Array(capacity),
+      new Int32Array(capacity),
+      new Int32Array(capacity)
+    ];
   }
 }
 
@@ -88,8 +96,11 @@ const STOP_CHECK_EVENTS = 1 << 14;
 
 /**
  * Simulates one queue once: replayed arrivals (thinned or copied per `weight`), agents per
- * hour of week, service scaled by `speed` (per arrival, see `arrivalSpeeds`), priority then FIFO, lazy abandonment (a contact whose patience ran out is
- * dropped when it reaches the head; exact, since nothing else depends on the queue length).
+ * hour of week, service scaled by `speed` (per arrival, see `arrivalSpeeds`), P0 then P1 then
+ * the rest, which is FIFO with P2 contacts credited `headStartSeconds` over P3 ones; patience per
+ * segment where the model has one. Lazy abandonment (a contact whose patience ran out is
+ * dropped when it reaches the head of its lane; exact, since nothing else depends on the queue
+ * length).
  * Returns false if `shouldStop` asked to stop.
  */
 export function runQueue(
@@ -106,9 +117,11 @@ export function runQueue(
 ): boolean {
   const n = q.time.length;
   if (n === 0) return true;
-  const { arrival, deadline, serviceTime, slot, cls, fifo, heap, copies } = ws;
-  const head = [0, 0, 0];
-  const tail = [0, 0, 0];
+  const { arrival, deadline, serviceTime, slot, cls, fifo, heap, copies, segment } = ws;
+  const head = [0, 0, 0, 0];
+  const tail = [0, 0, 0, 0];
+  const headStart = model.headStartSeconds ?? 0;
+  const bySegment = model.patienceBySegment;
   heap.clear();
   let queued = 0;
   let busy = 0;
@@ -127,8 +140,8 @@ export function runQueue(
     }
     return whole + (u < a - whole ? 1 : 0);
   };
-  const drawPatience = (): number => {
-    const p = model.patience;
+  const drawPatience = (seg: number): number => {
+    const p = bySegment?.[seg] ?? model.patience;
     if (p.kind === 'infinite') return Infinity;
     if (p.kind === 'exponential') return streams.patience.exp(p.meanSeconds);
     return samplePatience(p.curve, streams.patience);
@@ -204,7 +217,7 @@ export function runQueue(
   /** Arrival time of the longest-waiting caller still in the queue (expired heads dropped). */
   const oldestWaiting = (t: number): number => {
     let oldest = Infinity;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < 4; k++) {
       while (tail[k]! > head[k]! && deadline[fifo[k]![head[k]!]!]! < t) {
         const c = fifo[k]![head[k]!++]!;
         queued--;
@@ -227,10 +240,17 @@ export function runQueue(
     return at > t ? at : Infinity;
   };
 
+  /** The lane of the "rest" class served next: the smaller arrival after P2's head start. */
+  const restLane = (): number => {
+    if (tail[2]! === head[2]!) return 3;
+    if (tail[3]! === head[3]!) return 2;
+    return arrival[fifo[2]![head[2]!]!]! - headStart <= arrival[fifo[3]![head[3]!]!]! ? 2 : 3;
+  };
+
   const dispatch = (t: number): void => {
     // capacity() may drop expired heads: the queue is tested after it
     while (busy < capacity(t) && queued > 0) {
-      const k = tail[0]! > head[0]! ? 0 : tail[1]! > head[1]! ? 1 : 2;
+      const k = tail[0]! > head[0]! ? 0 : tail[1]! > head[1]! ? 1 : restLane();
       const c = fifo[k]![head[k]!++]!;
       queued--;
       if (deadline[c]! < t) {
@@ -267,16 +287,18 @@ export function runQueue(
       slot[c] = s;
       tally.requests++;
       tally.slotRequests[s]!++;
-      const k = Math.min(q.priority[src]!, 2);
+      const tier = Math.min(q.priority[src]!, 3);
+      const k = Math.min(tier, 2);
       cls[c] = k;
+      segment[c] = patienceSegment(tier, q.anonymous?.[src] === 1);
       tally.classRequests[k]!++;
       // drawn at arrival: one draw per contact keeps streams aligned across scenarios
       serviceTime[c] = drawService(c, src);
-      const patience = drawPatience();
+      const patience = drawPatience(segment[c]!);
       deadline[c] = tArr + patience;
       if (busy < agents && queued === 0) startService(c, tArr, serviceTime[c]!);
       else {
-        fifo[k]![tail[k]!++] = c;
+        fifo[tier]![tail[tier]!++] = c;
         queued++;
       }
     } else {
@@ -288,7 +310,7 @@ export function runQueue(
       dispatch(t);
     }
   }
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 4; k++) {
     for (let j = head[k]!; j < tail[k]!; j++) {
       const c = fifo[k]![j]!;
       if (Number.isFinite(deadline[c]!)) {

@@ -5,6 +5,16 @@ import type { SurvivalCurve } from './kaplan-meier';
 /** Priority classes served in order: 0 = P0, 1 = P1, 2 = everything else. */
 export type PriorityClass = 0 | 1 | 2;
 
+/** A contact's priority as recorded: 0 = P0, 1 = P1, 2 = P2, 3 = P3 or none. */
+export type PriorityTier = 0 | 1 | 2 | 3;
+
+/** Patience segments: priority tier × identified (even) or anonymous (odd), see `patienceSegment`. */
+export const PATIENCE_SEGMENTS = 8;
+
+/** The patience segment of a contact of `tier`, anonymous (no user id) or not. */
+export const patienceSegment = (tier: number, anonymous: boolean): number =>
+  Math.min(tier, 3) * 2 + (anonymous ? 1 : 0);
+
 /**
  * One queue's human-queue arrivals in time order. Times are local-clock seconds since
  * 1970-01-01 00:00 in the dataset's time zone (a naive local timestamp read as if UTC).
@@ -12,7 +22,10 @@ export type PriorityClass = 0 | 1 | 2;
 export interface QueueArrivals {
   queue: string;
   time: Float64Array;
+  /** Priority tier of each arrival (see `PriorityTier`). */
   priority: Uint8Array;
+  /** 1 where the caller had no user id (default: all identified). */
+  anonymous?: Uint8Array;
   /** Observed handle seconds; NaN when unknown (e.g. abandoned). */
   handleSeconds: Float64Array;
   abandoned: Uint8Array;
@@ -44,7 +57,15 @@ export type PatienceModel =
 /** The estimated behaviour of one queue, shared by the baseline and every scenario run. */
 export interface QueueModel {
   service: ServiceModel;
+  /** Pooled patience, for every contact whose segment has none of its own. */
   patience: PatienceModel;
+  /** Per patience segment (see `patienceSegment`), where the segment had enough history. */
+  patienceBySegment?: (PatienceModel | undefined)[];
+  /**
+   * Seconds of queue credit a P2 contact gets over P3 ones in the shared "rest" class: it is
+   * served before every P3 contact that arrived less than this long before it.
+   */
+  headStartSeconds?: number;
   /** Per agent, handle time relative to the queue's pools (see `estimateAgentSpeed`). */
   agentSpeed?: Record<string, number>;
   /** Agents pulled from other work once a caller has waited long (see `runQueue`). */

@@ -3,6 +3,7 @@ import { arrivalWindow, DEFAULT_THRESHOLD_SECONDS } from '../model/engine';
 import type { TicketRow } from '../history/load-history';
 import { observedKpis, type ObservedKpis } from '../history/observed';
 import { buildQueueModels } from '../model/queue-model';
+import { estimateHeadStart } from '../model/head-start';
 import {
   busyShareWhileWaiting,
   congestion,
@@ -110,6 +111,11 @@ export function prepareBaseline(
     throw new Error('no human requests (human_requested_at) in the data: nothing to simulate');
   const window = arrivalWindow(arrivals);
   const models = fitted ? fittedModels(fitted, arrivals) : buildQueueModels(arrivals.queues);
+  if (!fitted)
+    for (const q of arrivals.queues) {
+      const h = estimateHeadStart(rows, q.queue);
+      if (h > 0) models[q.queue] = { ...models[q.queue]!, headStartSeconds: h };
+    }
   const wrapUp = fitted ? undefined : wrapUpByQueue(rows, arrivals);
   const staffingSource: Record<string, StaffingSource> = {};
   const staffingMethod: Baseline['staffingMethod'] = {};
