@@ -53,12 +53,6 @@ export interface UploadMemory {
   js_heap_mb: number | null;
 }
 
-/**
- * tsx (esbuild keepNames) wraps inner functions in `__name(fn, "name")`; the probes are
- * serialised into the page, where that helper does not exist.
- */
-export const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
-
 function watchCrash(page: Page): Promise<never> {
   const crashed = new Promise<never>((_, reject) =>
     page.on('crash', () => reject(new Error('the app tab crashed (out of memory?)')))
