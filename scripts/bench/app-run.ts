@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from './chromium';
 import { NAME_SHIM } from './first-kpi';
+export { NAME_SHIM };
 import { median, progress, round } from './log';
 import { samplePeakMemory } from './memory';
 import {
