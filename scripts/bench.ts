@@ -3,7 +3,8 @@
  * native DuckDB and the plain-JS way, the simulator, the engine floor, the first KPI of every
  * page, upload, filter changes and reload, each timed alone (this process only waits while the
  * browser works), `--runs` times (default 3), reported as median and spread, and the issue's
- * targets as ratios of figures measured in the same run.
+ * targets as ratios of figures measured in the same run. `--upload-only`: native read_csv and
+ * the app's upload, filter changes and reload only.
  */
 import { parseBenchArgs } from './bench/args';
 import { runUpload, uploadMemory, type UploadRun } from './bench/app-run';
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   progress(`native: load + all catalogue metrics × ${args.runs}`);
   let nativeMetrics: MetricResult[] | null = null;
   let simulator: BenchResult['simulator'] = { arrivals_per_second: null };
-  const nativeRuns = await repeat('native', args.runs, async (i) => {
+  const nativeRuns = await repeat('native', args.uploadOnly ? 0 : args.runs, async (i) => {
     const { run, metrics, db } = await runNative(csv.path);
     if (run.rows_accepted !== args.rows) {
       await db.close();
@@ -103,10 +104,12 @@ async function main(): Promise<void> {
   });
   const native = failed(nativeRuns)
     ? nativeRuns
-    : engineRuns(
-        nativeRuns.map((r) => r.load_ms),
-        nativeRuns.map((r) => r.kpis_ms)
-      );
+    : args.uploadOnly
+      ? failure('skipped (--upload-only)')
+      : engineRuns(
+          nativeRuns.map((r) => r.load_ms),
+          nativeRuns.map((r) => r.kpis_ms)
+        );
   progress(`native read_csv × ${args.runs}`);
   const readCsv = await repeat('native read_csv', args.runs, () => nativeReadCsv(csv.path));
   const native_read_csv_ms = failed(readCsv) ? readCsv : must(summarise(readCsv), 'read_csv');
@@ -152,12 +155,15 @@ async function timeInBrowser(
   nativeMetrics: MetricResult[] | null
 ) {
   const served = { url: origin, close: async () => undefined };
-  progress(`engine floor × ${args.runs}`);
-  const floorRuns = await repeat('floor', args.runs, () => engineFloor(chrome, origin));
+  const skipped = failure('skipped (--upload-only)');
+  if (!args.uploadOnly) progress(`engine floor × ${args.runs}`);
+  const floorRuns = args.uploadOnly
+    ? skipped
+    : await repeat('floor', args.runs, () => engineFloor(chrome, origin));
   const floor = failed(floorRuns) ? floorRuns : must(summarise(floorRuns), 'floor');
 
-  let pages: BenchResult['pages'] = failure('skipped (--skip-app)');
-  if (!args.skipApp) {
+  let pages: BenchResult['pages'] = args.uploadOnly ? skipped : failure('skipped (--skip-app)');
+  if (!args.skipApp && !args.uploadOnly) {
     const byPage: Record<string, FirstKpi[]> = {};
     for (let i = 0; i < args.runs; i++) {
       progress(`first KPI, cold, on ${KPI_PAGES.length} pages (run ${i + 1})`);
@@ -178,9 +184,12 @@ async function timeInBrowser(
     );
   }
 
-  progress(`wasm: load + all catalogue metrics in the harness page × ${args.runs}`);
+  if (!args.uploadOnly)
+    progress(`wasm: load + all catalogue metrics in the harness page × ${args.runs}`);
   let wasmProfile: WasmPageRun | null = null;
-  const wasmRuns = await repeat('wasm', args.runs, () => wasmInHarness(chrome, served));
+  const wasmRuns = args.uploadOnly
+    ? skipped
+    : await repeat('wasm', args.runs, () => wasmInHarness(chrome, served));
   const wasm = failed(wasmRuns)
     ? wasmRuns
     : (() => {
@@ -196,8 +205,9 @@ async function timeInBrowser(
         );
       })();
 
-  const js: BenchResult['engines']['js'] =
-    nativeMetrics === null
+  const js: BenchResult['engines']['js'] = args.uploadOnly
+    ? skipped
+    : nativeMetrics === null
       ? failure('skipped: no native values to check the js path against')
       : csv.bytes > JS_MAX_BYTES
         ? failure(
@@ -236,8 +246,9 @@ async function timeInBrowser(
             : null,
           load_phases_ms: uploads[uploads.length - 1]!.load_phases_ms
         };
-    progress('memory: one more upload, sampled (not timed)');
-    memory = await attempt('memory', () => uploadMemory(chrome, origin, csv.path, args.rows));
+    if (!args.uploadOnly) progress('memory: one more upload, sampled (not timed)');
+    if (!args.uploadOnly)
+      memory = await attempt('memory', () => uploadMemory(chrome, origin, csv.path, args.rows));
   }
   return {
     floor,

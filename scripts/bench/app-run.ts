@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from './chromium';
 import { NAME_SHIM } from './first-kpi';
+export { NAME_SHIM };
 import { median, progress, round } from './log';
 import { samplePeakMemory } from './memory';
 import {
@@ -52,12 +53,6 @@ export interface UploadMemory {
   /** performance.memory of the page's main thread after the load (JS heap only; DuckDB runs in a worker). */
   js_heap_mb: number | null;
 }
-
-/**
- * tsx (esbuild keepNames) wraps inner functions in `__name(fn, "name")`; the probes are
- * serialised into the page, where that helper does not exist.
- */
-export const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
 function watchCrash(page: Page): Promise<never> {
   const crashed = new Promise<never>((_, reject) =>

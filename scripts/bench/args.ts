@@ -9,9 +9,12 @@ export interface BenchArgs {
   appDir: string | null;
   /** Timed runs of each measurement (median and spread are reported). */
   runs: number;
+  /** Only native read_csv and the app's upload, filters and reload (the upload targets). */
+  uploadOnly: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--rows N] [--runs N] [--json] [--skip-app] [--app-dir DIR]';
+const USAGE =
+  'usage: npm run bench -- [--rows N] [--runs N] [--json] [--skip-app] [--upload-only] [--app-dir DIR]';
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values, positionals } = parseArgs({
@@ -22,6 +25,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       runs: { type: 'string' },
       json: { type: 'boolean', default: false },
       'skip-app': { type: 'boolean', default: false },
+      'upload-only': { type: 'boolean', default: false },
       'app-dir': { type: 'string' }
     }
   });
@@ -37,6 +41,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     runs,
     json: values.json ?? false,
     skipApp: values['skip-app'] ?? false,
+    uploadOnly: values['upload-only'] ?? false,
     appDir: values['app-dir'] ?? null
   };
 }
