@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,18 +103,22 @@ function bankServedCalls(): Array<{ serTime: number; resolveMinutes: number }> {
   return calls;
 }
 
-describe('kpi CLI on the anonymous-bank log, checked against the raw file', () => {
-  it('handle_seconds_mean is the mean ser_time of served calls; resolve median from the clocks', () => {
-    const calls = bankServedCalls();
-    expect(calls.length).toBe(27_112);
-    const aht = calls.reduce((sum, c) => sum + c.serTime, 0) / calls.length;
-    const sorted = calls.map((c) => c.resolveMinutes).sort((a, b) => a - b);
-    const mid = (sorted.length - 1) / 2;
-    const median = (sorted[Math.floor(mid)]! + sorted[Math.ceil(mid)]!) / 2;
+// The real log lives beside the repository, never in it: without it there is nothing to check.
+describe.skipIf(!existsSync(BANK))(
+  'kpi CLI on the anonymous-bank log, checked against the raw file',
+  () => {
+    it('handle_seconds_mean is the mean ser_time of served calls; resolve median from the clocks', () => {
+      const calls = bankServedCalls();
+      expect(calls.length).toBe(27_112);
+      const aht = calls.reduce((sum, c) => sum + c.serTime, 0) / calls.length;
+      const sorted = calls.map((c) => c.resolveMinutes).sort((a, b) => a - b);
+      const mid = (sorted.length - 1) / 2;
+      const median = (sorted[Math.floor(mid)]! + sorted[Math.ceil(mid)]!) / 2;
 
-    const { metrics } = kpiJson(BANK);
-    expect(metrics.handle_seconds_mean).toBeCloseTo(aht, 9);
-    expect(metrics.resolve_minutes_median).toBeCloseTo(median, 9);
-    expect(metrics.tickets).toBe(33_066); // 33,344 calls − 278 PHANTOM
-  }, 120_000);
-});
+      const { metrics } = kpiJson(BANK);
+      expect(metrics.handle_seconds_mean).toBeCloseTo(aht, 9);
+      expect(metrics.resolve_minutes_median).toBeCloseTo(median, 9);
+      expect(metrics.tickets).toBe(33_066); // 33,344 calls − 278 PHANTOM
+    }, 120_000);
+  }
+);
