@@ -390,10 +390,10 @@ async function completeValueMaps(
   prepared: PreparedFile
 ): Promise<Partial<Record<string, string[]>>> {
   const unmatched: Partial<Record<string, string[]>> = {};
+  const header = repeatedHeaderSql({ mapping: prepared.mapping, header: prepared.header });
   for (const [column, index] of Object.entries(prepared.mapping.columns)) {
     const spec = columnSpec(column);
     if (index === undefined || (spec?.type !== 'enum' && spec?.type !== 'bool')) continue;
-    const header = repeatedHeaderSql({ mapping: prepared.mapping, header: prepared.header });
     const rows = await db.query<{ v: string }>(
       `SELECT DISTINCT c${index} AS v FROM raw WHERE c${index} IS NOT NULL AND NOT ${header.text}
        LIMIT ${DISTINCT_VALUES_LIMIT}`,

@@ -131,13 +131,21 @@ export function sourceText(spec: ColumnSpec, options: NormaliseOptions): string 
   return sourceTextOf(spec, options, rawSourceText(spec, options));
 }
 
-/** {@link sourceText} over `text`, the column's raw text (an expression or a column name). */
-function sourceTextOf(spec: ColumnSpec, options: NormaliseOptions, text: string): string {
+/**
+ * {@link sourceText} over `text`, the column's raw text (an expression or a column name), and
+ * `numberText`, that text as a plain decimal where its form tells (see `plainNumberTextSql`).
+ */
+function sourceTextOf(
+  spec: ColumnSpec,
+  options: NormaliseOptions,
+  text: string,
+  numberText = plainNumberTextSql(text)
+): string {
   if (spec.type === 'int' || spec.type === 'num') {
     const number =
       spec.name === 'csat'
         ? csatScoreSql(text)
-        : durationTextSql(plainNumberTextSql(text), spec.name, options.mapping.units?.[spec.name]);
+        : durationTextSql(numberText, spec.name, options.mapping.units?.[spec.name]);
     return `(CASE WHEN ${sentinelWordSql(text)} THEN NULL ELSE ${number} END)`;
   }
   if (spec.type !== 'ts') return text;
@@ -243,8 +251,13 @@ export function normaliseSelect(options: NormaliseOptions): Sql {
   // Each cell's text is worked out once, a step at a time: written out inline, a number's
   // readings (placeholder, decimal comma, duration) nest into thousands of copies of the cell.
   const rawText = COLUMNS.map((spec) => `${rawSourceText(spec, options)} AS __r_${spec.name}`);
+  const numbers = COLUMNS.filter((spec) => spec.type === 'int' || spec.type === 'num');
+  const numberText = numbers.map(
+    (spec) => `${plainNumberTextSql(`__r_${spec.name}`)} AS __n_${spec.name}`
+  );
   const sourced = COLUMNS.map(
-    (spec) => `${sourceTextOf(spec, options, `__r_${spec.name}`)} AS __s_${spec.name}`
+    (spec) =>
+      `${sourceTextOf(spec, options, `__r_${spec.name}`, `__n_${spec.name}`)} AS __s_${spec.name}`
   );
   const parsed = COLUMNS.map((spec) => ({
     spec,
@@ -263,7 +276,9 @@ export function normaliseSelect(options: NormaliseOptions): Sql {
   }
   const created = parsed.find((p) => p.spec.required)?.value ?? raw('NULL');
   const reason = sql`CASE WHEN ${created} IS NULL AND ${repeatedHeaderSql(options)} THEN ${REPEATED_HEADER_REASON} WHEN ${created} IS NULL AND ${raw(totalsRowSql())} THEN ${TOTALS_REASON} ELSE concat_ws('; ', ${join(problems, ', ')}) END`;
-  const source = sql`(SELECT *, ${raw(sourced.join(', '))} FROM (SELECT *, ${raw(rawText.join(', '))} FROM ${rawWithConstants(options)} raw) raw)`;
+  const cells = sql`(SELECT *, ${raw(rawText.join(', '))} FROM ${rawWithConstants(options)} raw)`;
+  const numbered = sql`(SELECT *, ${raw(numberText.join(', '))} FROM ${cells} raw)`;
+  const source = sql`(SELECT *, ${raw(sourced.join(', '))} FROM ${numbered} raw)`;
   return sql`SELECT __rec, ${join(values, ', ')}, ${reason} AS __reason FROM ${source} raw`;
 }
 
