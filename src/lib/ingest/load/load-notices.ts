@@ -29,6 +29,15 @@ export interface SourceGaps {
   blankIds: number;
 }
 
+/** What validating the rows as tickets found beside the rejected rows (the text path). */
+export interface NormaliseOutcome {
+  /** Per enum column: source values no code matched. */
+  unmatchedValues: Partial<Record<string, string[]>>;
+  gaps: SourceGaps;
+  /** The satisfaction column holds a three-step survey's words, read as 5 / 3 / 1. */
+  csatThreeStep: boolean;
+}
+
 /** What the typed path can report: it only runs when there are no gaps. */
 export const NO_GAPS: SourceGaps = { sentinels: {}, blankIds: 0 };
 
@@ -101,6 +110,7 @@ export async function loadNotices(
     emptyTimestamps: Partial<Record<string, number>>;
     keptCodes: KeptCodes;
     accepted: number;
+    csatThreeStep: boolean;
   }
 ): Promise<LoadNotice[]> {
   const { mapping, fallbacks, accepted } = input;
@@ -161,6 +171,13 @@ export async function loadNotices(
       en: `${column}: no time on ${n.toLocaleString('en')} of ${accepted.toLocaleString('en')} accepted tickets (empty or a placeholder).`,
       zh: `${column}：${accepted.toLocaleString('en')} 张已接受工单中有 ${n.toLocaleString('en')} 张没有该时间（为空或占位值）。`,
       count: n
+    });
+  }
+  if (input.csatThreeStep) {
+    notices.push({
+      id: 'csat-three-step',
+      en: 'csat: the survey answers on three steps (满意 / 一般 / 不满意, 好评 / 中评 / 差评 or good / bad), read as 5 / 3 / 1 on the 1–5 scale; the satisfied share (4–5) counts the top step only.',
+      zh: 'csat：满意度为三级评价（满意 / 一般 / 不满意、好评 / 中评 / 差评 或 good / bad），按 1–5 分制记为 5 / 3 / 1；满意率（4–5 分）只统计最高一级。'
     });
   }
   for (const [column, kept] of Object.entries(input.keptCodes)) {

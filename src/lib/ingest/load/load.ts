@@ -1,4 +1,5 @@
 import { columnSpec, DEFAULT_TIME_ZONE } from '../../contract/columns';
+import { raw, sql } from '../../db/sql';
 import type { Db } from '../../db/types';
 import { closestHeader } from '../map/suggest-mapping';
 import { buildValueMap, valueKey } from '../map/value-synonyms';
@@ -11,7 +12,10 @@ import {
   CROSS_COLUMN_CHECKS,
   mappedTimestampParser,
   normaliseSelect,
+  rawWithConstants,
   repeatedHeaderSql,
+  threeStepCsatSql,
+  type NormaliseOptions,
   sentinelTimestampSql,
   type TimestampParser
 } from './normalise-sql';
@@ -26,6 +30,7 @@ import {
   loadNotices,
   NO_GAPS,
   type LoadNotice,
+  type NormaliseOutcome,
   type SourceGaps
 } from './load-notices';
 import { isOpenColumn } from '../map/value-synonyms';
@@ -181,9 +186,10 @@ export async function loadTicketFile(
   const typed = loadPath.kind === 'typed';
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let gaps: SourceGaps = NO_GAPS;
+  let csatThreeStep = false;
   let eventLog: EventLogReport | null = null;
   if (plan?.groupBy) {
-    ({ unmatchedValues, gaps, eventLog } = await foldEvents(db, prepared, plan, {
+    ({ unmatchedValues, gaps, csatThreeStep, eventLog } = await foldEvents(db, prepared, plan, {
       defineTimeZone: (range) => defineTimeZone(db, timeZone, range),
       normalise: (tickets) =>
         normaliseRaw(
@@ -195,7 +201,13 @@ export async function loadTicketFile(
         )
     }));
   } else if (!typed) {
-    ({ unmatchedValues, gaps } = await normaliseRaw(db, prepared, options, timeZone, fallbacks));
+    ({ unmatchedValues, gaps, csatThreeStep } = await normaliseRaw(
+      db,
+      prepared,
+      options,
+      timeZone,
+      fallbacks
+    ));
   }
   phaseDone('normalise');
   const typedView = typed && asView;
@@ -237,7 +249,8 @@ export async function loadTicketFile(
     gaps,
     emptyTimestamps,
     keptCodes: kept,
-    accepted: rows.accepted
+    accepted: rows.accepted,
+    csatThreeStep
   });
   const rejectedSample = await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE);
   const range = await dateRange(db);
@@ -280,11 +293,11 @@ async function normaliseRaw(
   options: LoadOptions,
   timeZone: string,
   fallbacks: ColumnFallbacks
-): Promise<{ unmatchedValues: Partial<Record<string, string[]>>; gaps: SourceGaps }> {
+): Promise<NormaliseOutcome> {
   await defineTimeZone(db, timeZone, createdRangeSql(prepared, options));
   const unmatchedValues =
     prepared.userMapping && !options.completeValues ? {} : await completeValueMaps(db, prepared);
-  const normalise = {
+  const normalise: NormaliseOptions = {
     mapping: prepared.mapping,
     defaults: fallbacks.defaults,
     rowIdSql: await lineIdSql(db),
@@ -293,6 +306,7 @@ async function normaliseRaw(
     rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)],
     header: prepared.header
   };
+  normalise.csatThreeStep = await readsThreeStepCsat(db, normalise);
   const gaps = await countSourceGaps(db, normalise);
   const select = normaliseSelect(normalise);
   const crossChecks = CROSS_COLUMN_CHECKS.map(
@@ -304,7 +318,16 @@ async function normaliseRaw(
     select.params
   );
   await markDuplicateIds(db);
-  return { unmatchedValues, gaps };
+  return { unmatchedValues, gaps, csatThreeStep: normalise.csatThreeStep };
+}
+
+/** Whether the whole satisfaction column is a three-step survey's words (see threeStepCsatSql). */
+async function readsThreeStepCsat(db: Db, normalise: NormaliseOptions): Promise<boolean> {
+  const condition = threeStepCsatSql(normalise);
+  if (condition === null) return false;
+  const query = sql`SELECT ${raw(condition)} AS three FROM ${rawWithConstants(normalise)} raw`;
+  const [row] = await db.query<{ three: boolean }>(query.text, query.params);
+  return row?.three === true;
 }
 
 /** A row with a NUL byte in a field holds binary data, not text: rejected with its line. */
