@@ -4,6 +4,7 @@ import type { Db } from '../../db/types';
 import { closestHeader } from '../map/suggest-mapping';
 import { buildValueMap, valueKey } from '../map/value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
+import type { AmbiguousNumbers } from './number-text-sql';
 import { keptCodes, type KeptCodes } from './kept-codes';
 import { LoadError } from './load-error';
 import { foldEvents, rejectEvents, type EventLogReport } from '../events/load-events';
@@ -14,6 +15,7 @@ import {
   normaliseSelect,
   rawWithConstants,
   repeatedHeaderSql,
+  fileNumberOrderSql,
   threeStepCsatSql,
   type NormaliseOptions,
   sentinelTimestampSql,
@@ -187,21 +189,27 @@ export async function loadTicketFile(
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let gaps: SourceGaps = NO_GAPS;
   let csatThreeStep = false;
+  let ambiguousNumbers: AmbiguousNumbers | null = null;
   let eventLog: EventLogReport | null = null;
   if (plan?.groupBy) {
-    ({ unmatchedValues, gaps, csatThreeStep, eventLog } = await foldEvents(db, prepared, plan, {
-      defineTimeZone: (range) => defineTimeZone(db, timeZone, range),
-      normalise: (tickets) =>
-        normaliseRaw(
-          db,
-          tickets,
-          { ...options, expressions: {} },
-          timeZone,
-          columnFallbacks(tickets.mapping, {})
-        )
-    }));
+    ({ unmatchedValues, gaps, csatThreeStep, ambiguousNumbers, eventLog } = await foldEvents(
+      db,
+      prepared,
+      plan,
+      {
+        defineTimeZone: (range) => defineTimeZone(db, timeZone, range),
+        normalise: (tickets) =>
+          normaliseRaw(
+            db,
+            tickets,
+            { ...options, expressions: {} },
+            timeZone,
+            columnFallbacks(tickets.mapping, {})
+          )
+      }
+    ));
   } else if (!typed) {
-    ({ unmatchedValues, gaps, csatThreeStep } = await normaliseRaw(
+    ({ unmatchedValues, gaps, csatThreeStep, ambiguousNumbers } = await normaliseRaw(
       db,
       prepared,
       options,
@@ -250,7 +258,8 @@ export async function loadTicketFile(
     emptyTimestamps,
     keptCodes: kept,
     accepted: rows.accepted,
-    csatThreeStep
+    csatThreeStep,
+    ambiguousNumbers
   });
   const rejectedSample = await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE);
   const range = await dateRange(db);
@@ -306,7 +315,7 @@ async function normaliseRaw(
     rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)],
     header: prepared.header
   };
-  normalise.csatThreeStep = await readsThreeStepCsat(db, normalise);
+  Object.assign(normalise, await fileReadings(db, normalise));
   const gaps = await countSourceGaps(db, normalise);
   const select = normaliseSelect(normalise);
   const crossChecks = CROSS_COLUMN_CHECKS.map(
@@ -318,16 +327,31 @@ async function normaliseRaw(
     select.params
   );
   await markDuplicateIds(db);
-  return { unmatchedValues, gaps, csatThreeStep: normalise.csatThreeStep };
+  return {
+    unmatchedValues,
+    gaps,
+    csatThreeStep: normalise.csatThreeStep === true,
+    ambiguousNumbers: normalise.ambiguousNumbers ?? null
+  };
 }
 
-/** Whether the whole satisfaction column is a three-step survey's words (see threeStepCsatSql). */
-async function readsThreeStepCsat(db: Db, normalise: NormaliseOptions): Promise<boolean> {
-  const condition = threeStepCsatSql(normalise);
-  if (condition === null) return false;
-  const query = sql`SELECT ${raw(condition)} AS three FROM ${rawWithConstants(normalise)} raw`;
-  const [row] = await db.query<{ three: boolean }>(query.text, query.params);
-  return row?.three === true;
+/**
+ * What the whole file decides for each of its cells, in one scan: whether satisfaction words are a
+ * three-step survey's (threeStepCsatSql) and how `1,234` reads (fileNumberOrderSql).
+ */
+async function fileReadings(
+  db: Db,
+  normalise: NormaliseOptions
+): Promise<Pick<NormaliseOptions, 'csatThreeStep' | 'ambiguousNumbers'>> {
+  const three = threeStepCsatSql(normalise) ?? 'false';
+  const order = fileNumberOrderSql(normalise) ?? 'CAST(NULL AS VARCHAR)';
+  const query = sql`SELECT ${raw(three)} AS three, ${raw(order)} AS numbers
+    FROM ${rawWithConstants(normalise)} raw`;
+  const [row] = await db.query<{ three: boolean; numbers: AmbiguousNumbers | null }>(
+    query.text,
+    query.params
+  );
+  return { csatThreeStep: row?.three === true, ambiguousNumbers: row?.numbers ?? null };
 }
 
 /** A row with a NUL byte in a field holds binary data, not text: rejected with its line. */

@@ -2,7 +2,7 @@ import { COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../../contrac
 import { join, raw, sql, type Sql } from '../../db/sql';
 import type { Mapping } from '../map/mapping-types';
 import { durationTextSql } from './duration-sql';
-import { plainNumberTextSql } from './number-text-sql';
+import { numberOrderSql, plainNumberTextSql, type AmbiguousNumbers } from './number-text-sql';
 import { utcTimestampSql } from './timestamp-formats';
 
 /** Builds a SQL expression turning a column's trimmed text into a UTC TIMESTAMP. */
@@ -32,6 +32,8 @@ export interface NormaliseOptions {
   header?: readonly string[];
   /** Satisfaction words are a three-step survey's (see {@link threeStepCsatSql}). */
   csatThreeStep?: boolean;
+  /** How the file writes `1,234` where its other numbers tell (see {@link numberOrderSql}). */
+  ambiguousNumbers?: AmbiguousNumbers | null;
 }
 
 const stringList = (values: readonly string[]) =>
@@ -123,6 +125,14 @@ const FIVE_STEP_ONLY = CSAT_WORDS.flatMap(([, words]) => words).filter(
   (w) => !CSAT_WORDS_THREE_STEP.some(([, three]) => three.includes(w))
 );
 
+/** SQL aggregate over `raw`: how the file's number columns write `1,234` (NULL: nothing tells). */
+export function fileNumberOrderSql(options: NormaliseOptions): string | null {
+  const texts = COLUMNS.filter((c) => (c.type === 'int' || c.type === 'num') && c.name !== 'csat')
+    .map((spec) => rawSourceText(spec, options))
+    .filter((text) => text !== 'CAST(NULL AS VARCHAR)');
+  return numberOrderSql(texts);
+}
+
 /**
  * Boolean SQL aggregate over `raw`: the satisfaction column reads as a three-step survey — it holds
  * a word only such surveys write, or three-step words and neither a five-step word nor a number.
@@ -177,7 +187,7 @@ function sourceTextOf(
   spec: ColumnSpec,
   options: NormaliseOptions,
   text: string,
-  numberText = plainNumberTextSql(text)
+  numberText = plainNumberTextSql(text, options.ambiguousNumbers)
 ): string {
   if (spec.type === 'int' || spec.type === 'num') {
     const number =
@@ -291,7 +301,8 @@ export function normaliseSelect(options: NormaliseOptions): Sql {
   const rawText = COLUMNS.map((spec) => `${rawSourceText(spec, options)} AS __r_${spec.name}`);
   const numbers = COLUMNS.filter((spec) => spec.type === 'int' || spec.type === 'num');
   const numberText = numbers.map(
-    (spec) => `${plainNumberTextSql(`__r_${spec.name}`)} AS __n_${spec.name}`
+    (spec) =>
+      `${plainNumberTextSql(`__r_${spec.name}`, options.ambiguousNumbers)} AS __n_${spec.name}`
   );
   const sourced = COLUMNS.map(
     (spec) =>
