@@ -16,6 +16,9 @@ export const NAV_PAGES: ReadonlyArray<{ href: string; label: MessageKey }> = [
   { href: '/data', label: 'navData' }
 ];
 
+/** Pages that work on the whole dataset: the filter bar would offer filters they ignore. */
+export const UNFILTERED_PAGES: readonly string[] = ['/simulate', '/data'];
+
 /** The pages whose opening view has figure cards (`[data-metric]`). */
 export const KPI_PAGES = [
   '/',

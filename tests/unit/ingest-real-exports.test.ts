@@ -59,6 +59,7 @@ describe.each(ENGINES)('real exports on $name DuckDB', ({ open }) => {
       const report = await loadTicketFile(db, { name: '工单导出.csv', bytes: file() });
       expect(report.rows).toEqual({ total: 4, accepted: 4, rejected: 0, tickets: 4 });
       // created_at is stored in UTC: the file's wall clock is Asia/Shanghai (UTC+8)
+      // 满意 / 一般 / 不满意 and no five-step word: read on three steps, 5 / 3 / 1.
       expect(await tickets(db)).toEqual([
         {
           ticket_id: 'T1',
@@ -67,7 +68,7 @@ describe.each(ENGINES)('real exports on $name DuckDB', ({ open }) => {
           resolve: 60,
           first: 5,
           handle: 323,
-          csat: 4
+          csat: 5
         },
         {
           ticket_id: 'T2',
@@ -94,7 +95,7 @@ describe.each(ENGINES)('real exports on $name DuckDB', ({ open }) => {
           resolve: 120,
           first: 20,
           handle: 3900,
-          csat: 2
+          csat: 1
         }
       ]);
       // 未评价 is no rating (not a rejected row); the words keep the five-step reading (满意 = 4)
@@ -207,6 +208,41 @@ describe.each(ENGINES)('real exports on $name DuckDB', ({ open }) => {
     ]);
   });
 
+  it('reads 1,234 the way the rest of the file writes its numbers, and says so', async () => {
+    const handles = async (lines: string[]) => {
+      const report = await loadTicketFile(db, { name: 'n.csv', bytes: bytes(lines.join('\n')) });
+      const got = await db.query<{ handle: number }>(
+        'SELECT handle_seconds::DOUBLE AS handle FROM tickets ORDER BY ticket_id'
+      );
+      const notices = report.notices.filter((n) => n.id.startsWith('numbers-')).map((n) => n.id);
+      return { handles: got.map((r) => r.handle), rejected: report.rows.rejected, notices };
+    };
+    // Decimal points elsewhere: the comma groups thousands.
+    expect(
+      await handles([
+        'ticket_id,created_at,handle_seconds,ai_confidence',
+        'U1,2026-03-01 09:00,"1,234",0.85',
+        'U2,2026-03-01 10:00,"12,500",0.5'
+      ])
+    ).toEqual({ handles: [1234, 12500], rejected: 0, notices: ['numbers-thousands'] });
+    // Decimal commas elsewhere: the comma is the decimal mark.
+    expect(
+      await handles([
+        'ticket_id;created_at;handle_seconds;ai_confidence',
+        'D1;2026-03-01 09:00;1,234;0,85',
+        'D2;2026-03-01 10:00;12,5;1'
+      ])
+    ).toEqual({ handles: [1.234, 12.5], rejected: 0, notices: ['numbers-decimal-comma'] });
+    // Nothing else tells: rejected by name, as before.
+    expect(
+      await handles([
+        'ticket_id;created_at;handle_seconds',
+        'N1;2026-03-01 09:00;1,234',
+        'N2;2026-03-01 10:00;5'
+      ])
+    ).toEqual({ handles: [5], rejected: 1, notices: [] });
+  });
+
   it('two exports joined end to end: the second header line is left out by name, its words map nothing', async () => {
     const text = [
       '工单ID,创建时间,客户类型,状态,解决时间',
@@ -274,8 +310,9 @@ describe.each(ENGINES)('real exports on $name DuckDB', ({ open }) => {
     expect(report.rejectedSample[0]?.reason).toMatch(/^a totals row, not a ticket/);
     const got = await tickets(db);
     expect(got.map((t) => [t.ticket_id, t.created, t.resolve, t.handle, t.csat])).toEqual([
-      ['T1', '2026-03-01 01:00:00', 60, 300, 4],
-      ['T2', '2026-03-01 03:00:00', 180, 600, 2],
+      // 满意 / 不满意 with no five-step word: a three-step survey's top and bottom.
+      ['T1', '2026-03-01 01:00:00', 60, 300, 5],
+      ['T2', '2026-03-01 03:00:00', 180, 600, 1],
       ['T3', '2026-03-02 07:00:00', null, null, null]
     ]);
   });

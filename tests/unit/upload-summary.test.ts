@@ -44,6 +44,20 @@ describe.each(ENGINES)('after-upload summary on $name DuckDB', ({ open }) => {
     expect(groups[0]!.kind).toBe('unknown region');
   });
 
+  it('says a totals row and a repeated header need no fix', async () => {
+    const report = await loadCsv(db, [
+      HEADER,
+      'a1,2026-03-02 10:00,hotline,domestic,,,',
+      HEADER,
+      'a2,2026-03-02 11:00,hotline,domestic,,,',
+      '合计,2,,,,,'
+    ]);
+    expect(report.rows.rejected).toBe(2);
+    const groups = await rejectionGroups(db);
+    expect(groups.map((g) => g.fix)).toEqual(['report-line', 'report-line']);
+    expect(groups.map((g) => g.rows)).toEqual([1, 1]);
+  });
+
   it('warns when every timestamp is on a whole minute, and not when one has seconds', async () => {
     const minutes = await loadCsv(db, [
       HEADER,

@@ -64,6 +64,7 @@ export const MESSAGES = {
   weeklyVolume: m('各进线渠道每周工单量', 'Weekly tickets by entry channel'),
   byDay: m('按日', 'By day'),
   byWeek: m('按周', 'By week'),
+  weekPartial: m('{day}（仅 {days} 天）', '{day} ({days} of 7 days)'),
   chartTable: m('图表数据表', 'Chart data as a table'),
   savePng: m('导出 PNG', 'Save PNG'),
   noData: m('当前筛选下没有数据', 'No data for the current filters'),

@@ -75,6 +75,10 @@ export const POLISH_MESSAGES = {
     '文件本身的问题：检查引号与分隔符后重新导出',
     'A problem in the file itself: check its quoting and delimiter, then export it again'
   ),
+  plFixReportLine: m(
+    '无需修改：这是导出附加的报表行（合计行、重复的表头），不是工单，已计数并排除在指标之外',
+    'Nothing to fix: a line the export adds (a totals row, the header again) is not a ticket; it is counted here and left out of the figures'
+  ),
   plMinutesOnly: m(
     '时间戳只精确到分钟（没有一个带秒）：“20秒内接通率”与等待秒数因此意义不大——等待只能是 60 秒的整数倍。',
     'The timestamps carry only minutes (none has seconds): the 20-second pickup figure and waits in seconds then mean little — every wait is a multiple of 60 s.'

@@ -1,6 +1,9 @@
 import { sql } from '../db/sql';
 import type { Db } from '../db/types';
+import { weekStart } from '../metrics/compare/periods';
 import { filteredTickets, type Filters } from '../metrics/filters';
+
+export { weekStart };
 
 export interface DailyCount {
   day: string;
@@ -18,14 +21,6 @@ export async function dailyVolumeByChannel(db: Db, filters: Filters): Promise<Da
   return db.query<DailyCount & Record<string, unknown>>(q.text, q.params);
 }
 
-/** The Monday that starts the ISO week of a YYYY-MM-DD day. */
-export function weekStart(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  date.setUTCDate(date.getUTCDate() - sinceMonday);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Daily counts summed into weeks (Monday to Sunday), labelled by their Monday. */
 export function weeklyCounts(rows: readonly DailyCount[]): DailyCount[] {
   const sums = new Map<string, DailyCount>();
@@ -39,4 +34,28 @@ export function weeklyCounts(rows: readonly DailyCount[]): DailyCount[] {
   return [...sums.values()].sort(
     (a, b) => a.day.localeCompare(b.day) || a.key.localeCompare(b.key)
   );
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+
+/**
+ * Weeks that the period from `first` to `last` covers only in part, by Monday, with the number of
+ * their days inside it: a week cut by the data's start or end would read as a drop in volume.
+ */
+export function partialWeeks(first: string, last: string): Map<string, number> {
+  const partial = new Map<string, number>();
+  const start = dayNumber(first);
+  const end = dayNumber(last);
+  if (!(end >= start)) return partial;
+  const covered = (monday: string) => {
+    const from = Math.max(dayNumber(monday), start);
+    const to = Math.min(dayNumber(monday) + 6, end);
+    return to - from + 1;
+  };
+  for (const monday of new Set([weekStart(first), weekStart(last)])) {
+    const days = covered(monday);
+    if (days < 7) partial.set(monday, days);
+  }
+  return partial;
 }

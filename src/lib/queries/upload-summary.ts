@@ -2,8 +2,11 @@ import type { Db } from '../db/types';
 import { COLUMNS } from '../contract/columns';
 import { describeParseError } from '../ingest/load/load';
 
-/** Where a rejection is fixed: a value map, the column chosen for a field, the time zone, or the file. */
-export type RejectionFix = 'value-map' | 'column' | 'time-zone' | 'file';
+/**
+ * Where a rejection is fixed: a value map, the column chosen for a field, the time zone, the file,
+ * or nowhere (a report line an export adds, such as a totals row or the header again).
+ */
+export type RejectionFix = 'value-map' | 'column' | 'time-zone' | 'file' | 'report-line';
 
 export interface RejectionGroup {
   /** The reason without the row's own value, e.g. `unknown region`. */
@@ -29,12 +32,8 @@ async function hasTable(db: Db, name: string): Promise<boolean> {
 function fixOf(kind: string): RejectionFix {
   if (/^unknown |^not a yes\/no value/.test(kind)) return 'value-map';
   if (/ before /.test(kind)) return 'time-zone';
-  if (
-    /^wrong number of fields|^line too long|^unreadable row|^a totals row|^the header line again/.test(
-      kind
-    )
-  )
-    return 'file';
+  if (/^a totals row|^the header line again/.test(kind)) return 'report-line';
+  if (/^wrong number of fields|^line too long|^unreadable row/.test(kind)) return 'file';
   return 'column';
 }
 

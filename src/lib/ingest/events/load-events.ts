@@ -5,7 +5,7 @@ import { eventLogPlan, eventRowsSql, foldedAttributes, foldSql } from './event-f
 import type { EventMark, Mapping } from '../map/mapping-types';
 import type { PreparedFile } from '../load/prepare-file';
 import type { PresetPlan } from '../presets/preset-types';
-import type { SourceGaps } from '../load/load-notices';
+import type { NormaliseOutcome } from '../load/load-notices';
 
 /** An event log's folding, for the report: which columns, which marks, what came of it. */
 export interface EventLogReport {
@@ -27,9 +27,7 @@ export interface TicketSteps {
   /** Defines the time-zone macros around a range (`lo`, `hi`) that the SQL answers. */
   defineTimeZone(rangeSql: string | null): Promise<void>;
   /** Validates `raw` as ticket rows into `checked`; answers the values nothing matched. */
-  normalise(
-    tickets: PreparedFile
-  ): Promise<{ unmatchedValues: Partial<Record<string, string[]>>; gaps: SourceGaps }>;
+  normalise(tickets: PreparedFile): Promise<NormaliseOutcome>;
 }
 
 const DISTINCT_ACTIVITIES = 2000;
@@ -44,11 +42,7 @@ export async function foldEvents(
   prepared: PreparedFile,
   given: PresetPlan,
   steps: TicketSteps
-): Promise<{
-  unmatchedValues: Partial<Record<string, string[]>>;
-  gaps: SourceGaps;
-  eventLog: EventLogReport;
-}> {
+): Promise<NormaliseOutcome & { eventLog: EventLogReport }> {
   const plan =
     prepared.eventLogEvidence.length > 0
       ? ((await guessMarksFromFile(db, prepared)) ?? given)
@@ -73,7 +67,7 @@ export async function foldEvents(
       fold.columns.map((c) => [c, plan.expressions[c] === undefined ? formats[c] : 'iso'])
     )
   };
-  const { unmatchedValues, gaps } = await steps.normalise({
+  const outcome = await steps.normalise({
     ...prepared,
     header: fold.columns,
     mapping: ticketMapping,
@@ -85,8 +79,7 @@ export async function foldEvents(
   const column = (index: number | undefined) =>
     index === undefined ? null : (prepared.header[index] ?? null);
   return {
-    unmatchedValues,
-    gaps,
+    ...outcome,
     eventLog: {
       caseColumn: column(plan.events?.columns.case) ?? plan.groupBy!,
       timeColumn: column(plan.events?.columns.time),

@@ -1,5 +1,6 @@
 /** Things a user should know about a load that are not rejected rows (v2 fallbacks, sentinels). */
 import type { KeptCodes } from './kept-codes';
+import type { AmbiguousNumbers } from './number-text-sql';
 import { COLUMNS, columnSpec } from '../../contract/columns';
 import type { Db } from '../../db/types';
 import { join, raw, sql } from '../../db/sql';
@@ -27,6 +28,17 @@ export interface SourceGaps {
   sentinels: Partial<Record<string, number>>;
   /** Rows of a file with a ticket id column whose id cell is blank (named after their line). */
   blankIds: number;
+}
+
+/** What validating the rows as tickets found beside the rejected rows (the text path). */
+export interface NormaliseOutcome {
+  /** Per enum column: source values no code matched. */
+  unmatchedValues: Partial<Record<string, string[]>>;
+  gaps: SourceGaps;
+  /** The satisfaction column holds a three-step survey's words, read as 5 / 3 / 1. */
+  csatThreeStep: boolean;
+  /** How `1,234` was read, where the file's other numbers told. */
+  ambiguousNumbers: AmbiguousNumbers | null;
 }
 
 /** What the typed path can report: it only runs when there are no gaps. */
@@ -101,6 +113,8 @@ export async function loadNotices(
     emptyTimestamps: Partial<Record<string, number>>;
     keptCodes: KeptCodes;
     accepted: number;
+    csatThreeStep: boolean;
+    ambiguousNumbers: AmbiguousNumbers | null;
   }
 ): Promise<LoadNotice[]> {
   const { mapping, fallbacks, accepted } = input;
@@ -161,6 +175,26 @@ export async function loadNotices(
       en: `${column}: no time on ${n.toLocaleString('en')} of ${accepted.toLocaleString('en')} accepted tickets (empty or a placeholder).`,
       zh: `${column}：${accepted.toLocaleString('en')} 张已接受工单中有 ${n.toLocaleString('en')} 张没有该时间（为空或占位值）。`,
       count: n
+    });
+  }
+  if (input.csatThreeStep) {
+    notices.push({
+      id: 'csat-three-step',
+      en: 'csat: the survey answers on three steps (满意 / 一般 / 不满意, 好评 / 中评 / 差评 or good / bad), read as 5 / 3 / 1 on the 1–5 scale; the satisfied share (4–5) counts the top step only.',
+      zh: 'csat：满意度为三级评价（满意 / 一般 / 不满意、好评 / 中评 / 差评 或 good / bad），按 1–5 分制记为 5 / 3 / 1；满意率（4–5 分）只统计最高一级。'
+    });
+  }
+  if (input.ambiguousNumbers === 'thousands') {
+    notices.push({
+      id: 'numbers-thousands',
+      en: 'Numbers such as 1,234 read as 1234: this file writes decimals with a point (12.5, 1,234.5), so its commas group thousands.',
+      zh: '形如 1,234 的数字按 1234 读取：此文件的小数用小数点书写（12.5、1,234.5），其中的逗号是千位分隔符。'
+    });
+  } else if (input.ambiguousNumbers === 'decimal-comma') {
+    notices.push({
+      id: 'numbers-decimal-comma',
+      en: 'Numbers such as 1,234 read as 1.234: this file writes decimals with a comma (0,85, 1.234,5).',
+      zh: '形如 1,234 的数字按 1.234 读取：此文件的小数用逗号书写（0,85、1.234,5）。'
     });
   }
   for (const [column, kept] of Object.entries(input.keptCodes)) {

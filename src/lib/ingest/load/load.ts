@@ -1,8 +1,10 @@
 import { columnSpec, DEFAULT_TIME_ZONE } from '../../contract/columns';
+import { raw, sql } from '../../db/sql';
 import type { Db } from '../../db/types';
 import { closestHeader } from '../map/suggest-mapping';
 import { buildValueMap, valueKey } from '../map/value-synonyms';
 import { HELPERS_SELECT } from './derive-sql';
+import type { AmbiguousNumbers } from './number-text-sql';
 import { keptCodes, type KeptCodes } from './kept-codes';
 import { LoadError } from './load-error';
 import { foldEvents, rejectEvents, type EventLogReport } from '../events/load-events';
@@ -11,7 +13,11 @@ import {
   CROSS_COLUMN_CHECKS,
   mappedTimestampParser,
   normaliseSelect,
+  rawWithConstants,
   repeatedHeaderSql,
+  fileNumberOrderSql,
+  threeStepCsatSql,
+  type NormaliseOptions,
   sentinelTimestampSql,
   type TimestampParser
 } from './normalise-sql';
@@ -26,6 +32,7 @@ import {
   loadNotices,
   NO_GAPS,
   type LoadNotice,
+  type NormaliseOutcome,
   type SourceGaps
 } from './load-notices';
 import { isOpenColumn } from '../map/value-synonyms';
@@ -181,21 +188,34 @@ export async function loadTicketFile(
   const typed = loadPath.kind === 'typed';
   let unmatchedValues: LoadReport['unmatchedValues'] = {};
   let gaps: SourceGaps = NO_GAPS;
+  let csatThreeStep = false;
+  let ambiguousNumbers: AmbiguousNumbers | null = null;
   let eventLog: EventLogReport | null = null;
   if (plan?.groupBy) {
-    ({ unmatchedValues, gaps, eventLog } = await foldEvents(db, prepared, plan, {
-      defineTimeZone: (range) => defineTimeZone(db, timeZone, range),
-      normalise: (tickets) =>
-        normaliseRaw(
-          db,
-          tickets,
-          { ...options, expressions: {} },
-          timeZone,
-          columnFallbacks(tickets.mapping, {})
-        )
-    }));
+    ({ unmatchedValues, gaps, csatThreeStep, ambiguousNumbers, eventLog } = await foldEvents(
+      db,
+      prepared,
+      plan,
+      {
+        defineTimeZone: (range) => defineTimeZone(db, timeZone, range),
+        normalise: (tickets) =>
+          normaliseRaw(
+            db,
+            tickets,
+            { ...options, expressions: {} },
+            timeZone,
+            columnFallbacks(tickets.mapping, {})
+          )
+      }
+    ));
   } else if (!typed) {
-    ({ unmatchedValues, gaps } = await normaliseRaw(db, prepared, options, timeZone, fallbacks));
+    ({ unmatchedValues, gaps, csatThreeStep, ambiguousNumbers } = await normaliseRaw(
+      db,
+      prepared,
+      options,
+      timeZone,
+      fallbacks
+    ));
   }
   phaseDone('normalise');
   const typedView = typed && asView;
@@ -237,7 +257,9 @@ export async function loadTicketFile(
     gaps,
     emptyTimestamps,
     keptCodes: kept,
-    accepted: rows.accepted
+    accepted: rows.accepted,
+    csatThreeStep,
+    ambiguousNumbers
   });
   const rejectedSample = await rejectedRows(db, prepared.header.length, REJECTED_SAMPLE);
   const range = await dateRange(db);
@@ -280,11 +302,11 @@ async function normaliseRaw(
   options: LoadOptions,
   timeZone: string,
   fallbacks: ColumnFallbacks
-): Promise<{ unmatchedValues: Partial<Record<string, string[]>>; gaps: SourceGaps }> {
+): Promise<NormaliseOutcome> {
   await defineTimeZone(db, timeZone, createdRangeSql(prepared, options));
   const unmatchedValues =
     prepared.userMapping && !options.completeValues ? {} : await completeValueMaps(db, prepared);
-  const normalise = {
+  const normalise: NormaliseOptions = {
     mapping: prepared.mapping,
     defaults: fallbacks.defaults,
     rowIdSql: await lineIdSql(db),
@@ -293,6 +315,7 @@ async function normaliseRaw(
     rejectIf: [...(prepared.plan?.rejectIf ?? []), ...nulRule(prepared)],
     header: prepared.header
   };
+  Object.assign(normalise, await fileReadings(db, normalise));
   const gaps = await countSourceGaps(db, normalise);
   const select = normaliseSelect(normalise);
   const crossChecks = CROSS_COLUMN_CHECKS.map(
@@ -304,7 +327,31 @@ async function normaliseRaw(
     select.params
   );
   await markDuplicateIds(db);
-  return { unmatchedValues, gaps };
+  return {
+    unmatchedValues,
+    gaps,
+    csatThreeStep: normalise.csatThreeStep === true,
+    ambiguousNumbers: normalise.ambiguousNumbers ?? null
+  };
+}
+
+/**
+ * What the whole file decides for each of its cells, in one scan: whether satisfaction words are a
+ * three-step survey's (threeStepCsatSql) and how `1,234` reads (fileNumberOrderSql).
+ */
+async function fileReadings(
+  db: Db,
+  normalise: NormaliseOptions
+): Promise<Pick<NormaliseOptions, 'csatThreeStep' | 'ambiguousNumbers'>> {
+  const three = threeStepCsatSql(normalise) ?? 'false';
+  const order = fileNumberOrderSql(normalise) ?? 'CAST(NULL AS VARCHAR)';
+  const query = sql`SELECT ${raw(three)} AS three, ${raw(order)} AS numbers
+    FROM ${rawWithConstants(normalise)} raw`;
+  const [row] = await db.query<{ three: boolean; numbers: AmbiguousNumbers | null }>(
+    query.text,
+    query.params
+  );
+  return { csatThreeStep: row?.three === true, ambiguousNumbers: row?.numbers ?? null };
 }
 
 /** A row with a NUL byte in a field holds binary data, not text: rejected with its line. */

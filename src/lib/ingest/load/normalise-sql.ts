@@ -2,7 +2,7 @@ import { COLUMNS, FALSE_WORDS, TRUE_WORDS, type ColumnSpec } from '../../contrac
 import { join, raw, sql, type Sql } from '../../db/sql';
 import type { Mapping } from '../map/mapping-types';
 import { durationTextSql } from './duration-sql';
-import { plainNumberTextSql } from './number-text-sql';
+import { numberOrderSql, plainNumberTextSql, type AmbiguousNumbers } from './number-text-sql';
 import { utcTimestampSql } from './timestamp-formats';
 
 /** Builds a SQL expression turning a column's trimmed text into a UTC TIMESTAMP. */
@@ -30,6 +30,10 @@ export interface NormaliseOptions {
   rejectIf?: ReadonlyArray<{ when: string; reason: string }>;
   /** The file's header, to know its line again where exports were joined end to end. */
   header?: readonly string[];
+  /** Satisfaction words are a three-step survey's (see {@link threeStepCsatSql}). */
+  csatThreeStep?: boolean;
+  /** How the file writes `1,234` where its other numbers tell (see {@link numberOrderSql}). */
+  ambiguousNumbers?: AmbiguousNumbers | null;
 }
 
 const stringList = (values: readonly string[]) =>
@@ -94,14 +98,58 @@ function rawSourceText(spec: ColumnSpec, options: NormaliseOptions): string {
   return 'CAST(NULL AS VARCHAR)';
 }
 
+type CsatWords = ReadonlyArray<[score: number, words: readonly string[]]>;
+
 /** The five-step satisfaction scale Chinese and English survey exports write as words. */
-const CSAT_WORDS: ReadonlyArray<[score: number, words: readonly string[]]> = [
+const CSAT_WORDS: CsatWords = [
   [5, ['非常满意', '很满意', 'very satisfied', 'extremely satisfied']],
   [4, ['满意', '比较满意', '较满意', 'satisfied']],
   [3, ['一般', '基本满意', 'neutral', 'neither satisfied nor dissatisfied']],
   [2, ['不满意', '不太满意', 'dissatisfied', 'unsatisfied']],
   [1, ['非常不满意', '很不满意', 'very dissatisfied', 'very unsatisfied']]
 ];
+
+/**
+ * Three-step surveys (满意 / 一般 / 不满意, 好评 / 中评 / 差评, Zendesk's good / bad) placed on the
+ * contract's 1–5 scale at its top, middle and bottom.
+ */
+const CSAT_WORDS_THREE_STEP: CsatWords = [
+  [5, ['满意', '好评', 'satisfied', 'good']],
+  [3, ['一般', '中评', 'neutral']],
+  [1, ['不满意', '差评', 'dissatisfied', 'unsatisfied', 'bad']]
+];
+
+/** Words only a three-step survey writes, and words only a five-step one writes. */
+const THREE_STEP_ONLY = ['好评', '中评', '差评', 'good', 'bad'];
+const FIVE_STEP_ONLY = CSAT_WORDS.flatMap(([, words]) => words).filter(
+  (w) => !CSAT_WORDS_THREE_STEP.some(([, three]) => three.includes(w))
+);
+
+/** SQL aggregate over `raw`: how the file's number columns write `1,234` (NULL: nothing tells). */
+export function fileNumberOrderSql(options: NormaliseOptions): string | null {
+  const texts = COLUMNS.filter((c) => (c.type === 'int' || c.type === 'num') && c.name !== 'csat')
+    .map((spec) => rawSourceText(spec, options))
+    .filter((text) => text !== 'CAST(NULL AS VARCHAR)');
+  return numberOrderSql(texts);
+}
+
+/**
+ * Boolean SQL aggregate over `raw`: the satisfaction column reads as a three-step survey — it holds
+ * a word only such surveys write, or three-step words and neither a five-step word nor a number.
+ */
+export function threeStepCsatSql(options: NormaliseOptions): string | null {
+  const spec = COLUMNS.find((c) => c.name === 'csat')!;
+  const text = rawSourceText(spec, options);
+  if (text === 'CAST(NULL AS VARCHAR)') return null;
+  const word = `lower(${text})`;
+  const shared = CSAT_WORDS_THREE_STEP.flatMap(([, words]) => words);
+  const has = (condition: string) => `coalesce(bool_or(${condition}), false)`;
+  return `(${has(`list_contains(${stringList(THREE_STEP_ONLY)}, ${word})`)} OR (${has(
+    `list_contains(${stringList(shared)}, ${word})`
+  )} AND NOT ${has(`list_contains(${stringList(FIVE_STEP_ONLY)}, ${word})`)} AND NOT ${has(
+    `TRY_CAST(${text} AS DOUBLE) IS NOT NULL`
+  )}))`;
+}
 
 /** What survey exports write where a ticket was never rated: no score, not a bad one. */
 const CSAT_NO_SCORE = [
@@ -116,8 +164,8 @@ const CSAT_NO_SCORE = [
   'no rating'
 ];
 
-function csatScoreSql(text: string): string {
-  const cases = CSAT_WORDS.map(
+function csatScoreSql(text: string, threeStep: boolean): string {
+  const cases = (threeStep ? CSAT_WORDS_THREE_STEP : CSAT_WORDS).map(
     ([score, words]) => `WHEN list_contains(${stringList(words)}, lower(${text})) THEN '${score}'`
   );
   return `(CASE WHEN list_contains(${stringList(CSAT_NO_SCORE)}, lower(${text})) THEN NULL ${cases.join(' ')} ELSE ${text} END)`;
@@ -139,12 +187,12 @@ function sourceTextOf(
   spec: ColumnSpec,
   options: NormaliseOptions,
   text: string,
-  numberText = plainNumberTextSql(text)
+  numberText = plainNumberTextSql(text, options.ambiguousNumbers)
 ): string {
   if (spec.type === 'int' || spec.type === 'num') {
     const number =
       spec.name === 'csat'
-        ? csatScoreSql(text)
+        ? csatScoreSql(text, options.csatThreeStep === true)
         : durationTextSql(numberText, spec.name, options.mapping.units?.[spec.name]);
     return `(CASE WHEN ${sentinelWordSql(text)} THEN NULL ELSE ${number} END)`;
   }
@@ -253,7 +301,8 @@ export function normaliseSelect(options: NormaliseOptions): Sql {
   const rawText = COLUMNS.map((spec) => `${rawSourceText(spec, options)} AS __r_${spec.name}`);
   const numbers = COLUMNS.filter((spec) => spec.type === 'int' || spec.type === 'num');
   const numberText = numbers.map(
-    (spec) => `${plainNumberTextSql(`__r_${spec.name}`)} AS __n_${spec.name}`
+    (spec) =>
+      `${plainNumberTextSql(`__r_${spec.name}`, options.ambiguousNumbers)} AS __n_${spec.name}`
   );
   const sourced = COLUMNS.map(
     (spec) =>
