@@ -65,7 +65,7 @@ export const helpdeskPreset: Preset = {
       en: 'agent_id = resource of the last resolve event, else of the first take-in-charge; escalated = any "Require upgrade".'
     },
     {
-      zh: '缺少 Case ID 或 Complete Timestamp 无法读取的事件会单独占一行被拒绝；它所属的案例由该案例的其余事件生成。',
+      zh: '缺少 Case ID 或 Complete Timestamp 无法读取的事件会作为单独一行被拒绝；它所属的案例仍由其余事件生成。',
       en: 'An event with no Case ID or an unreadable Complete Timestamp is rejected on its own line; its case is built from its other events.'
     },
     {
