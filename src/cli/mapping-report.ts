@@ -37,7 +37,7 @@ export function explainMapping(report: LoadReport): void {
   );
   const notes = PRESETS.find((p) => p.id === report.presetId)?.notes ?? [];
   if (notes.length > 0) {
-    process.stderr.write(`preset notes:\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+    process.stderr.write(`preset notes:\n${notes.map((n) => `  - ${n.en}`).join('\n')}\n`);
   }
   const unmatched = Object.entries(report.unmatchedValues).filter(([, v]) => v && v.length > 0);
   if (unmatched.length > 0) {

@@ -763,11 +763,11 @@ describe('Chinese platform presets are recognised from the header', () => {
     ]) {
       expect(preset.unsupported).toContain('avg_wait_seconds');
       expect(preset.unsupported).toContain('pickup_within_20s');
-      expect(preset.notes.some((n) => n.startsWith('unsupported:'))).toBe(true);
-      expect(preset.notes.join(' ')).toMatch(/https:\/\//);
+      expect(preset.notes.some((n) => n.en.startsWith('unsupported:'))).toBe(true);
+      expect(preset.notes.map((n) => n.en).join(' ')).toMatch(/https:\/\//);
     }
     expect(larkPreset.unsupported).toContain('self_service_rate');
-    expect(larkPreset.notes.find((n) => n.startsWith('unsupported:'))).toContain(
+    expect(larkPreset.notes.find((n) => n.en.startsWith('unsupported:'))?.en).toContain(
       'self_service_rate (needs platform)'
     );
   });

@@ -176,7 +176,7 @@ describe('presets', () => {
       'server'
     ];
     const preset = findPreset(header);
-    expect(preset?.notes.join(' ')).toMatch(/PHANTOM/);
+    expect(preset?.notes.map((n) => n.en).join(' ')).toMatch(/PHANTOM/);
     expect(() => preset?.plan(header.slice(1), [])).toThrow(/vru\+line/);
   });
 });

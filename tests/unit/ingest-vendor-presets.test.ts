@@ -749,13 +749,15 @@ describe('vendor presets are recognised from the header', () => {
       'translation_delay_hours',
       'status_awareness_rate'
     ]);
-    const note = zendesk.notes.find((n) => n.startsWith('unsupported:'));
+    const note = zendesk.notes.find((n) => n.en.startsWith('unsupported:'))?.en;
     expect(note).toContain('pickup_within_20s (needs human_requested_at)');
     const serviceNow = findPreset(header('servicenow-incidents'))!;
     expect(serviceNow.unsupported).toContain('enterprise_sla_rate');
     expect(zendesk.unsupported).not.toContain('enterprise_sla_rate');
     for (const name of ['freshdesk-tickets', 'jira-service-management']) {
-      expect(findPreset(header(name))!.notes.some((n) => n.startsWith('unsupported:'))).toBe(true);
+      expect(findPreset(header(name))!.notes.some((n) => n.en.startsWith('unsupported:'))).toBe(
+        true
+      );
     }
   });
 });

@@ -85,16 +85,46 @@ export const anonymousBankPreset: Preset = {
   id: 'anonymous-bank',
   label: { zh: '匿名银行呼叫中心日志 (Technion)', en: 'Anonymous Bank call-centre log (Technion)' },
   notes: [
-    'ticket_id = "vru+line-call_id": call_id alone repeats across VRU lines.',
-    'user_id = customer_id; 0 (caller not identified) becomes empty.',
-    'Every call is a hotline call on the phone platform; clock times are local Israel time (Asia/Jerusalem).',
-    'A clock time more than 12 hours before vru_entry is taken as after midnight (services crossing midnight).',
-    'priority: 2 (priority customer) → P2; 0 and 1 (regular) → P3, so every call stays "routine".',
-    'Queued calls: human_requested_at = q_start, agent_answered_at = q_exit (so the wait is q_time; ser_start is sometimes a few seconds before q_start). Calls served straight from the VRU: human_requested_at = agent_answered_at = ser_start (zero wait).',
-    'AGENT calls with ser_start 0:00:00 have no service times: no handle time and no resolved_at.',
-    'status: AGENT → resolved (resolved_by agent); HANG → unresolved (includes hang-ups inside the VRU, which may have been self-served: the log cannot tell).',
-    'PHANTOM rows are rejected with a reason (documented as virtual calls to ignore), not dropped.',
-    'language: PE (English service) → en, all other types → he.'
+    {
+      zh: 'ticket_id = "vru+line-call_id"：单看 call_id 会在不同 VRU 线路之间重复。',
+      en: 'ticket_id = "vru+line-call_id": call_id alone repeats across VRU lines.'
+    },
+    {
+      zh: 'user_id = customer_id；0（未识别出来电者）记为空。',
+      en: 'user_id = customer_id; 0 (caller not identified) becomes empty.'
+    },
+    {
+      zh: '每通来电都是 phone 平台上的 hotline 来电；钟点时间为以色列当地时间（Asia/Jerusalem）。',
+      en: 'Every call is a hotline call on the phone platform; clock times are local Israel time (Asia/Jerusalem).'
+    },
+    {
+      zh: '比 vru_entry 早 12 小时以上的钟点时间视为已过午夜（服务跨越午夜）。',
+      en: 'A clock time more than 12 hours before vru_entry is taken as after midnight (services crossing midnight).'
+    },
+    {
+      zh: 'priority：2（优先客户）→ P2；0 和 1（普通客户）→ P3，因此每通来电都仍算作常规（routine）工单。',
+      en: 'priority: 2 (priority customer) → P2; 0 and 1 (regular) → P3, so every call stays "routine".'
+    },
+    {
+      zh: '排过队的来电：human_requested_at = q_start，agent_answered_at = q_exit（因此等待时长即 q_time；ser_start 有时比 q_start 早几秒）。从 VRU 直接接入服务的来电：human_requested_at = agent_answered_at = ser_start（等待为零）。',
+      en: 'Queued calls: human_requested_at = q_start, agent_answered_at = q_exit (so the wait is q_time; ser_start is sometimes a few seconds before q_start). Calls served straight from the VRU: human_requested_at = agent_answered_at = ser_start (zero wait).'
+    },
+    {
+      zh: 'ser_start 为 0:00:00 的 AGENT 来电没有服务时间：既没有处理时长，也没有 resolved_at。',
+      en: 'AGENT calls with ser_start 0:00:00 have no service times: no handle time and no resolved_at.'
+    },
+    {
+      zh: 'status：AGENT → resolved（resolved_by 为 agent）；HANG → unresolved（包括在 VRU 内挂断的来电，其中可能有已自助解决的，日志无法区分）。',
+      en: 'status: AGENT → resolved (resolved_by agent); HANG → unresolved (includes hang-ups inside the VRU, which may have been self-served: the log cannot tell).'
+    },
+    {
+      zh: 'PHANTOM 行（文档说明为应忽略的虚拟来电）会连同原因被拒绝，而不是直接丢弃。',
+      en: 'PHANTOM rows are rejected with a reason (documented as virtual calls to ignore), not dropped.'
+    },
+    {
+      zh: 'language：PE（英语服务）→ en，其他所有类型 → he。',
+      en: 'language: PE (English service) → en, all other types → he.'
+    }
   ],
   matches: (header) => {
     const names = new Set(header.map((h) => h.trim().toLowerCase()));

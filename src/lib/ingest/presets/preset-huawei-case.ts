@@ -115,13 +115,34 @@ export const huaweiCasePreset: Preset = {
     en: 'Huawei Cloud AICC case list (open API fields)'
   },
   notes: [
-    'Recognised from the header: caseNo, createdDate, state and origin (the caseList fields of Huawei Cloud AICC 查询工单列表, https://support.huaweicloud.com/api-ccfs-cec/cec_07_3407.html).',
-    'ticket_id = caseNo. created_at = createdDate, documented as YYYY-MM-DD HH:mm:ss and read in the dataset time zone (Asia/Shanghai unless you choose your tenant’s); epoch milliseconds are read as instants; empty, "--", 0 and -1 are no time.',
-    'status from state: Completed → resolved; Pending, Processing → open; other states are rejected by name. resolved_at = closedDate (关单时间) for Completed cases. status (工单流程, the workflow node the tenant names) is not read.',
-    'priority: Critical (3 严重) → P0, High (2 高) → P1, Medium (1 中) → P2, Low (0 低) → P3.',
-    'entry_channel from origin: Voice (1 语音) → phone, Email (0 邮件) → mail, webchat (2 网页) → web, Whatsapp (3) → whatsapp; others snake_cased. platform: phone → phone, web → web.',
-    'escalated = isUpgraded (工单是否升级). issue_type = typeName (lower-case), agent_id = ownerId (the current handler, or a group when ownerType says so), user_id = contactId.',
-    'The case list has no first-response time and no satisfaction score: first_response_at and csat stay empty; suspendAccumulatedTime and stayDate stay unmapped.',
+    {
+      zh: '按表头识别：caseNo、createdDate、state 和 origin（华为云 AICC"查询工单列表"接口中 caseList 的字段，https://support.huaweicloud.com/api-ccfs-cec/cec_07_3407.html）。',
+      en: 'Recognised from the header: caseNo, createdDate, state and origin (the caseList fields of Huawei Cloud AICC 查询工单列表, https://support.huaweicloud.com/api-ccfs-cec/cec_07_3407.html).'
+    },
+    {
+      zh: 'ticket_id = caseNo。created_at = createdDate，文档格式为 YYYY-MM-DD HH:mm:ss，按数据时区读取（默认 Asia/Shanghai，也可改选你的租户所在时区）；epoch 毫秒按绝对时刻读取；空值、"--"、0 和 -1 视为没有时间。',
+      en: 'ticket_id = caseNo. created_at = createdDate, documented as YYYY-MM-DD HH:mm:ss and read in the dataset time zone (Asia/Shanghai unless you choose your tenant’s); epoch milliseconds are read as instants; empty, "--", 0 and -1 are no time.'
+    },
+    {
+      zh: 'status 取自 state：Completed → resolved；Pending、Processing → open；其他状态会被拒绝，原因中写明该状态名。Completed 工单：resolved_at = closedDate（关单时间）。status 字段（工单流程，即租户自行命名的流程节点）不读取。',
+      en: 'status from state: Completed → resolved; Pending, Processing → open; other states are rejected by name. resolved_at = closedDate (关单时间) for Completed cases. status (工单流程, the workflow node the tenant names) is not read.'
+    },
+    {
+      zh: 'priority：Critical（3 严重）→ P0，High（2 高）→ P1，Medium（1 中）→ P2，Low（0 低）→ P3。',
+      en: 'priority: Critical (3 严重) → P0, High (2 高) → P1, Medium (1 中) → P2, Low (0 低) → P3.'
+    },
+    {
+      zh: 'entry_channel 取自 origin：Voice（1 语音）→ phone，Email（0 邮件）→ mail，webchat（2 网页）→ web，Whatsapp（3）→ whatsapp；其他转为 snake_case。platform：phone → phone，web → web。',
+      en: 'entry_channel from origin: Voice (1 语音) → phone, Email (0 邮件) → mail, webchat (2 网页) → web, Whatsapp (3) → whatsapp; others snake_cased. platform: phone → phone, web → web.'
+    },
+    {
+      zh: 'escalated = isUpgraded（工单是否升级）。issue_type = typeName（小写），agent_id = ownerId（当前处理人；ownerType 表明是群组时则为群组），user_id = contactId。',
+      en: 'escalated = isUpgraded (工单是否升级). issue_type = typeName (lower-case), agent_id = ownerId (the current handler, or a group when ownerType says so), user_id = contactId.'
+    },
+    {
+      zh: '工单列表没有首次响应时间，也没有满意度评分：first_response_at 和 csat 留空；suspendAccumulatedTime 和 stayDate 不做映射。',
+      en: 'The case list has no first-response time and no satisfaction score: first_response_at and csat stay empty; suspendAccumulatedTime and stayDate stay unmapped.'
+    },
     unsupportedNote(SUPPLIES)
   ],
   unsupported: unsupportedSeedMetrics(SUPPLIES).map((m) => m.id),

@@ -118,13 +118,34 @@ export const jiraPreset: Preset = {
   id: 'jira-service-management',
   label: { zh: 'Jira Service Management 导出', en: 'Jira Service Management export' },
   notes: [
-    'Recognised from the header: Issue key, Created, Status and a Service Management field (Custom field (Request Type), (Satisfaction rating), (Time to first response) or (Time to resolution)).',
-    'status from Resolution, because Jira workflows name their statuses freely: no resolution → open; a resolution (or a Resolved date) → resolved, except Won’t Do, Won’t Fix, Declined, Duplicate, Cannot Reproduce, Canceled, Incomplete → unresolved.',
-    'priority: Highest/Blocker → P0, High/Critical → P1, Medium/Major → P2, Low/Lowest/Minor/Trivial → P3.',
-    'Dates in Jira’s default format dd/MMM/yy h:mm a (01/Mar/26 9:15 AM), or ISO; resolved_at = Resolved for resolved issues.',
-    'The export has no channel column: entry_channel takes the loader’s default for files without one. "Time to first response" and "Time to resolution" are SLA timers whose exported text depends on the site’s SLA settings, so they are not read and first_response_at stays empty.',
-    'csat = Custom field (Satisfaction rating) (1–5). user_id = Reporter, agent_id = Assignee, issue_type = Request Type (else Issue Type), lower-case.',
-    'Timestamps are read in the dataset time zone (Asia/Shanghai unless you choose the exporting user’s zone).',
+    {
+      zh: '按表头识别：Issue key、Created、Status，以及一个 Service Management 字段（Custom field (Request Type)、(Satisfaction rating)、(Time to first response) 或 (Time to resolution)）。',
+      en: 'Recognised from the header: Issue key, Created, Status and a Service Management field (Custom field (Request Type), (Satisfaction rating), (Time to first response) or (Time to resolution)).'
+    },
+    {
+      zh: 'status 取自 Resolution，因为 Jira 工作流可以自由命名状态：没有 resolution → open；有 resolution（或有 Resolved 日期）→ resolved，但 Won’t Do、Won’t Fix、Declined、Duplicate、Cannot Reproduce、Canceled、Incomplete → unresolved。',
+      en: 'status from Resolution, because Jira workflows name their statuses freely: no resolution → open; a resolution (or a Resolved date) → resolved, except Won’t Do, Won’t Fix, Declined, Duplicate, Cannot Reproduce, Canceled, Incomplete → unresolved.'
+    },
+    {
+      zh: 'priority 映射：Highest/Blocker → P0，High/Critical → P1，Medium/Major → P2，Low/Lowest/Minor/Trivial → P3。',
+      en: 'priority: Highest/Blocker → P0, High/Critical → P1, Medium/Major → P2, Low/Lowest/Minor/Trivial → P3.'
+    },
+    {
+      zh: '日期为 Jira 默认格式 dd/MMM/yy h:mm a（01/Mar/26 9:15 AM）或 ISO 格式；已解决的 issue：resolved_at = Resolved。',
+      en: 'Dates in Jira’s default format dd/MMM/yy h:mm a (01/Mar/26 9:15 AM), or ISO; resolved_at = Resolved for resolved issues.'
+    },
+    {
+      zh: '导出文件没有渠道列：entry_channel 取加载器对无渠道文件的默认值。"Time to first response" 和 "Time to resolution" 是 SLA 计时器，导出的文本取决于站点的 SLA 设置，因此不读取，first_response_at 留空。',
+      en: 'The export has no channel column: entry_channel takes the loader’s default for files without one. "Time to first response" and "Time to resolution" are SLA timers whose exported text depends on the site’s SLA settings, so they are not read and first_response_at stays empty.'
+    },
+    {
+      zh: 'csat = Custom field (Satisfaction rating)（1–5）。user_id = Reporter，agent_id = Assignee，issue_type = Request Type（没有则取 Issue Type），转为小写。',
+      en: 'csat = Custom field (Satisfaction rating) (1–5). user_id = Reporter, agent_id = Assignee, issue_type = Request Type (else Issue Type), lower-case.'
+    },
+    {
+      zh: '时间戳按数据时区读取（默认 Asia/Shanghai，也可改选导出用户所在时区）。',
+      en: 'Timestamps are read in the dataset time zone (Asia/Shanghai unless you choose the exporting user’s zone).'
+    },
     unsupportedNote(SUPPLIES)
   ],
   unsupported: unsupportedSeedMetrics(SUPPLIES).map((m) => m.id),

@@ -59,10 +59,22 @@ export const nyc311Preset: Preset = {
   id: 'nyc311',
   label: { zh: '纽约 311 服务请求', en: 'NYC 311 service requests' },
   notes: [
-    'entry_channel from Open Data Channel Type: PHONE → hotline, ONLINE → help_feedback (web form), MOBILE → mini_program (the 311 app); UNKNOWN is no contract channel and is kept as the code "unknown" (open vocabulary, data contract v2).',
-    'platform: PHONE → phone, ONLINE → web; MOBILE does not say iOS or Android, so it stays empty.',
-    'status: Closed → resolved; Open, In Progress, Assigned … → open; resolved_at = Closed Date.',
-    'issue_type = Complaint Type as written; timestamps are New York local time.'
+    {
+      zh: 'entry_channel 取自 Open Data Channel Type：PHONE → hotline，ONLINE → help_feedback（网页表单），MOBILE → mini_program（311 应用）；UNKNOWN 不是数据契约中的渠道，保留为代码 "unknown"（开放词表，数据契约 v2）。',
+      en: 'entry_channel from Open Data Channel Type: PHONE → hotline, ONLINE → help_feedback (web form), MOBILE → mini_program (the 311 app); UNKNOWN is no contract channel and is kept as the code "unknown" (open vocabulary, data contract v2).'
+    },
+    {
+      zh: 'platform：PHONE → phone，ONLINE → web；MOBILE 没有说明是 iOS 还是 Android，因此留空。',
+      en: 'platform: PHONE → phone, ONLINE → web; MOBILE does not say iOS or Android, so it stays empty.'
+    },
+    {
+      zh: 'status 映射：Closed → resolved；Open、In Progress、Assigned 等 → open；resolved_at = Closed Date。',
+      en: 'status: Closed → resolved; Open, In Progress, Assigned … → open; resolved_at = Closed Date.'
+    },
+    {
+      zh: 'issue_type = Complaint Type（保持原文）；时间戳为纽约当地时间。',
+      en: 'issue_type = Complaint Type as written; timestamps are New York local time.'
+    }
   ],
   matches: (header) => REQUIRED.every(columnFinder(header).has),
   plan

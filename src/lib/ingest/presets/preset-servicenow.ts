@@ -120,13 +120,34 @@ export const serviceNowPreset: Preset = {
   id: 'servicenow-incidents',
   label: { zh: 'ServiceNow 事件列表导出', en: 'ServiceNow incident list export' },
   notes: [
-    'Recognised from the header: number, opened_at, state and one of short_description, caller_id, assignment_group (the incident list’s default columns), as element names, with the "incident." prefix, or as the display labels Number, Opened, State, Short description, Caller, Assignment group.',
-    'status from state: New, In Progress, On Hold (1, 2, 3) → open; Resolved, Closed (6, 7) → resolved; Canceled (8) → unresolved (closed without a resolution).',
-    'priority: 1 - Critical → P0, 2 - High → P1, 3 - Moderate → P2, 4 - Low and 5 - Planning → P3.',
-    'entry_channel = contact_type (Channel) as a lower-case code: Email → mail, Phone → phone, Self-service → web, Chat → chat, Walk-in → walk_in, Virtual Agent → virtual_agent, others snake_cased. platform: phone → phone, web → web.',
-    'resolved_at (Resolved and Closed incidents) = resolved_at, else closed_at, else opened_at + calendar_stc seconds.',
-    'An incident list has no first-response time: first_response_at stays empty. impact, urgency, reassignment_count, reopen_count, made_sla and the duration fields stay unmapped; issue_type = category (lower-case), user_id = caller_id, agent_id = assigned_to.',
-    'Dates are read as the system default yyyy-MM-dd HH:mm:ss in the dataset time zone (Asia/Shanghai unless you choose your instance’s zone).',
+    {
+      zh: '按表头识别：number、opened_at、state，以及 short_description、caller_id、assignment_group 之一（incident 列表的默认列）；列名可以是字段名、带 "incident." 前缀的字段名，或显示标签 Number、Opened、State、Short description、Caller、Assignment group。',
+      en: 'Recognised from the header: number, opened_at, state and one of short_description, caller_id, assignment_group (the incident list’s default columns), as element names, with the "incident." prefix, or as the display labels Number, Opened, State, Short description, Caller, Assignment group.'
+    },
+    {
+      zh: 'status 取自 state：New、In Progress、On Hold（1、2、3）→ open；Resolved、Closed（6、7）→ resolved；Canceled（8）→ unresolved（未解决即关闭）。',
+      en: 'status from state: New, In Progress, On Hold (1, 2, 3) → open; Resolved, Closed (6, 7) → resolved; Canceled (8) → unresolved (closed without a resolution).'
+    },
+    {
+      zh: 'priority：1 - Critical → P0，2 - High → P1，3 - Moderate → P2，4 - Low 和 5 - Planning → P3。',
+      en: 'priority: 1 - Critical → P0, 2 - High → P1, 3 - Moderate → P2, 4 - Low and 5 - Planning → P3.'
+    },
+    {
+      zh: 'entry_channel = contact_type（Channel），转为小写代码：Email → mail，Phone → phone，Self-service → web，Chat → chat，Walk-in → walk_in，Virtual Agent → virtual_agent，其他转为 snake_case。platform：phone → phone，web → web。',
+      en: 'entry_channel = contact_type (Channel) as a lower-case code: Email → mail, Phone → phone, Self-service → web, Chat → chat, Walk-in → walk_in, Virtual Agent → virtual_agent, others snake_cased. platform: phone → phone, web → web.'
+    },
+    {
+      zh: 'resolved_at（Resolved 和 Closed 的 incident）= resolved_at，没有则取 closed_at，再没有则取 opened_at + calendar_stc 秒。',
+      en: 'resolved_at (Resolved and Closed incidents) = resolved_at, else closed_at, else opened_at + calendar_stc seconds.'
+    },
+    {
+      zh: 'incident 列表没有首次响应时间：first_response_at 留空。impact、urgency、reassignment_count、reopen_count、made_sla 及各时长字段不做映射；issue_type = category（小写），user_id = caller_id，agent_id = assigned_to。',
+      en: 'An incident list has no first-response time: first_response_at stays empty. impact, urgency, reassignment_count, reopen_count, made_sla and the duration fields stay unmapped; issue_type = category (lower-case), user_id = caller_id, agent_id = assigned_to.'
+    },
+    {
+      zh: '日期按系统默认格式 yyyy-MM-dd HH:mm:ss、以数据时区读取（默认 Asia/Shanghai，也可改选你的实例所在时区）。',
+      en: 'Dates are read as the system default yyyy-MM-dd HH:mm:ss in the dataset time zone (Asia/Shanghai unless you choose your instance’s zone).'
+    },
     unsupportedNote(SUPPLIES)
   ],
   unsupported: unsupportedSeedMetrics(SUPPLIES).map((m) => m.id),

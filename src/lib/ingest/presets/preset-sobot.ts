@@ -101,13 +101,34 @@ export const sobotPreset: Preset = {
   id: 'sobot-tickets',
   label: { zh: '智齿工单列表（开放接口字段）', en: 'Sobot ticket list (open API fields)' },
   notes: [
-    'Recognised from the header: ticketCode or ticketId, ticketStatus, createTime and one of ticketFrom, ticketLevel, dealGroupName (the fields of Sobot’s getTicketList API, https://blog.sobot.com/document/69/view.html).',
-    'ticket_id = ticketCode (工单编号), else ticketId. created_at = createTime: epoch milliseconds (an instant); a yyyy-MM-dd HH:mm:ss cell is read in the dataset time zone; empty, "--", 0 and -1 are no time.',
-    'status from ticketStatus: 0 未受理, 1 受理中, 2 等待回复 → open; 3 已解决, 99 已关闭 → resolved. 98 已删除 (a deleted ticket) is rejected with its reason, not dropped.',
-    'priority from ticketLevel: 3 紧急 → P0, 2 高 → P1, 1 中 → P2, 0 低 → P3.',
-    'entry_channel from ticketFrom: 0 工单中心 → ticket_center, 1 PC 留言 and 6 在线工作台-PC → web, 2 and 10 H5 → h5, 3 and 9 微信 → wechat, 4 and 11 APP → app, 5 微博 → weibo, 7 客户中心 → customer_center, 8 呼叫中心 → hotline; other numbers → sobot_<n>. platform: PC sources → web, 呼叫中心 → phone, others empty (H5 and APP name no operating system).',
-    'agent_id = dealUserName (受理人), issue_type = ticketTypeName (一级/二级/三级, as written). user_id = startName only when startType is 1 (普通用户); tickets an agent started have no user.',
-    'The API returns no resolution, first-response or satisfaction time: updateTime is the last change, not the resolution, so it is not used and resolved_at, first_response_at and csat stay empty. dealGroupName, ticketTitle and ticketContent stay unmapped.',
+    {
+      zh: '按表头识别：ticketCode 或 ticketId、ticketStatus、createTime，以及 ticketFrom、ticketLevel、dealGroupName 之一（智齿 getTicketList 接口的字段，https://blog.sobot.com/document/69/view.html）。',
+      en: 'Recognised from the header: ticketCode or ticketId, ticketStatus, createTime and one of ticketFrom, ticketLevel, dealGroupName (the fields of Sobot’s getTicketList API, https://blog.sobot.com/document/69/view.html).'
+    },
+    {
+      zh: 'ticket_id = ticketCode（工单编号），没有则取 ticketId。created_at = createTime：epoch 毫秒（绝对时刻）；yyyy-MM-dd HH:mm:ss 格式的单元格按数据时区读取；空值、"--"、0 和 -1 视为没有时间。',
+      en: 'ticket_id = ticketCode (工单编号), else ticketId. created_at = createTime: epoch milliseconds (an instant); a yyyy-MM-dd HH:mm:ss cell is read in the dataset time zone; empty, "--", 0 and -1 are no time.'
+    },
+    {
+      zh: 'status 取自 ticketStatus：0 未受理、1 受理中、2 等待回复 → open；3 已解决、99 已关闭 → resolved。98 已删除（被删除的工单）会连同原因被拒绝，而不是直接丢弃。',
+      en: 'status from ticketStatus: 0 未受理, 1 受理中, 2 等待回复 → open; 3 已解决, 99 已关闭 → resolved. 98 已删除 (a deleted ticket) is rejected with its reason, not dropped.'
+    },
+    {
+      zh: 'priority 取自 ticketLevel：3 紧急 → P0，2 高 → P1，1 中 → P2，0 低 → P3。',
+      en: 'priority from ticketLevel: 3 紧急 → P0, 2 高 → P1, 1 中 → P2, 0 低 → P3.'
+    },
+    {
+      zh: 'entry_channel 取自 ticketFrom：0 工单中心 → ticket_center，1 PC 留言和 6 在线工作台-PC → web，2 和 10 H5 → h5，3 和 9 微信 → wechat，4 和 11 APP → app，5 微博 → weibo，7 客户中心 → customer_center，8 呼叫中心 → hotline；其他编号 → sobot_<n>。platform：PC 来源 → web，呼叫中心 → phone，其余留空（H5 和 APP 看不出操作系统）。',
+      en: 'entry_channel from ticketFrom: 0 工单中心 → ticket_center, 1 PC 留言 and 6 在线工作台-PC → web, 2 and 10 H5 → h5, 3 and 9 微信 → wechat, 4 and 11 APP → app, 5 微博 → weibo, 7 客户中心 → customer_center, 8 呼叫中心 → hotline; other numbers → sobot_<n>. platform: PC sources → web, 呼叫中心 → phone, others empty (H5 and APP name no operating system).'
+    },
+    {
+      zh: 'agent_id = dealUserName（受理人），issue_type = ticketTypeName（一级/二级/三级，保持原文）。仅当 startType 为 1（普通用户）时 user_id = startName；客服发起的工单没有用户。',
+      en: 'agent_id = dealUserName (受理人), issue_type = ticketTypeName (一级/二级/三级, as written). user_id = startName only when startType is 1 (普通用户); tickets an agent started have no user.'
+    },
+    {
+      zh: '该接口不返回解决时间、首次响应时间或满意度：updateTime 是最后一次修改的时间而非解决时间，因此不使用，resolved_at、first_response_at 和 csat 留空。dealGroupName、ticketTitle 和 ticketContent 不做映射。',
+      en: 'The API returns no resolution, first-response or satisfaction time: updateTime is the last change, not the resolution, so it is not used and resolved_at, first_response_at and csat stay empty. dealGroupName, ticketTitle and ticketContent stay unmapped.'
+    },
     unsupportedNote(SUPPLIES)
   ],
   unsupported: unsupportedSeedMetrics(SUPPLIES).map((m) => m.id),

@@ -51,8 +51,11 @@ export interface EventPlan {
 export interface Preset {
   id: string;
   label: { zh: string; en: string };
-  /** Choices the preset makes that a user should know about (shown in the load report). */
-  notes: string[];
+  /**
+   * Choices the preset makes that a user should know about, in both interface languages (the
+   * load report shows the current one, the CLI prints the English).
+   */
+  notes: Array<{ zh: string; en: string }>;
   /** Seed metric ids the export has no columns for (vendor presets name them in `notes`). */
   unsupported?: readonly string[];
   /** True when the header is this log's header. */

@@ -73,12 +73,30 @@ export const volvoPreset: Preset = {
   id: 'volvo-incidents',
   label: { zh: '沃尔沃 IT 事件日志（BPI 2013）', en: 'Volvo IT incident log (BPI 2013)' },
   notes: [
-    'This is an event log (one row per status change): events are grouped into one ticket per SR number, so the load reports events read and tickets built.',
-    'The log has no channel: entry_channel is the constant "unspecified" (set a constant in the mapping to change it).',
-    'created_at = human_requested_at = first event (the service desk logs the incident as it takes it); agent_answered_at = first event with status Accepted (sub-status In Progress, Assigned or Wait …).',
-    'status: resolved when a sub-status Resolved or In Call (solved during the first call) exists, resolved_at = the last one, resolved_by agent; else unresolved when Closed or Cancelled; else open. Queued/Awaiting Assignment moves between support teams and marks nothing.',
-    'priority from impact: Major → P0, High → P1, Medium → P2, Low → P3; agent_id = owner of the last event.',
-    'Timestamps carry their UTC offset; local days are shown in Europe/Stockholm.'
+    {
+      zh: '这是事件日志（每次状态变更一行）：事件按 SR number 汇总成每个编号一张工单，因此加载报告会列出读取的事件数和生成的工单数。',
+      en: 'This is an event log (one row per status change): events are grouped into one ticket per SR number, so the load reports events read and tickets built.'
+    },
+    {
+      zh: '该日志没有渠道信息：entry_channel 取常量 "unspecified"（可在映射中设置其他常量）。',
+      en: 'The log has no channel: entry_channel is the constant "unspecified" (set a constant in the mapping to change it).'
+    },
+    {
+      zh: 'created_at = human_requested_at = 第一个事件（服务台在接手时即登记该 incident）；agent_answered_at = 第一个 status 为 Accepted 的事件（sub-status 为 In Progress、Assigned 或 Wait …）。',
+      en: 'created_at = human_requested_at = first event (the service desk logs the incident as it takes it); agent_answered_at = first event with status Accepted (sub-status In Progress, Assigned or Wait …).'
+    },
+    {
+      zh: 'status：存在 sub-status 为 Resolved 或 In Call（在首次通话中解决）的事件时为 resolved，resolved_at 取最后一个，resolved_by 为 agent；否则遇到 Closed 或 Cancelled 时为 unresolved；其余为 open。Queued/Awaiting Assignment 表示在支持团队之间流转，不作任何标记。',
+      en: 'status: resolved when a sub-status Resolved or In Call (solved during the first call) exists, resolved_at = the last one, resolved_by agent; else unresolved when Closed or Cancelled; else open. Queued/Awaiting Assignment moves between support teams and marks nothing.'
+    },
+    {
+      zh: 'priority 取自 impact：Major → P0，High → P1，Medium → P2，Low → P3；agent_id = 最后一个事件的 owner。',
+      en: 'priority from impact: Major → P0, High → P1, Medium → P2, Low → P3; agent_id = owner of the last event.'
+    },
+    {
+      zh: '时间戳自带 UTC 偏移；当地日期按 Europe/Stockholm 显示。',
+      en: 'Timestamps carry their UTC offset; local days are shown in Europe/Stockholm.'
+    }
   ],
   matches: (header) => finder(header).matches(),
   plan

@@ -138,14 +138,38 @@ export const zendeskPreset: Preset = {
   id: 'zendesk-tickets',
   label: { zh: 'Zendesk 工单导出', en: 'Zendesk tickets export' },
   notes: [
-    'Recognised from the header: Id, Status, Via, Created at and one of Zendesk’s "… in minutes" metric columns.',
-    'status: New, Open, Pending, Hold (On-hold) → open; Solved, Closed → resolved. priority: Urgent → P0, High → P1, Normal → P2, Low → P3.',
-    'entry_channel = Via as a lower-case code: Mail/Email → mail, Web form/Web Widget/Help Center → web, Chat/Messaging → chat, Voice/Phone → phone, Web service/API → api, Mobile SDK → mobile, other names snake_cased (twitter, closed_ticket …). platform: phone → phone, web → web.',
-    'first_response_at = Created at + "First reply time in minutes" (calendar minutes, not the business-hours column).',
-    'resolved_at (Solved and Closed tickets) = Solved at; when Solved at is empty, Created at + "Full resolution time in minutes".',
-    'csat from Satisfaction Score: Good → 5, Bad → 1 (an assumption: Zendesk rates good/bad only, so csat_mean is a share of good ratings on a 1–5 scale); Offered, Not Offered and Unoffered (no rating) → empty.',
-    'user_id = Requester id, agent_id = Assignee, issue_type = Ticket type (lower-case). Group, Tags, Reopens, Replies and the wait-time columns stay unmapped.',
-    'Timestamps without an offset are read in the dataset time zone (Asia/Shanghai unless you choose your Zendesk account’s zone); values with an offset keep it.',
+    {
+      zh: '按表头识别：Id、Status、Via、Created at，以及 Zendesk 的任一 "… in minutes" 指标列。',
+      en: 'Recognised from the header: Id, Status, Via, Created at and one of Zendesk’s "… in minutes" metric columns.'
+    },
+    {
+      zh: 'status 映射：New、Open、Pending、Hold（On-hold）→ open；Solved、Closed → resolved。priority 映射：Urgent → P0，High → P1，Normal → P2，Low → P3。',
+      en: 'status: New, Open, Pending, Hold (On-hold) → open; Solved, Closed → resolved. priority: Urgent → P0, High → P1, Normal → P2, Low → P3.'
+    },
+    {
+      zh: 'entry_channel = Via，转为小写代码：Mail/Email → mail，Web form/Web Widget/Help Center → web，Chat/Messaging → chat，Voice/Phone → phone，Web service/API → api，Mobile SDK → mobile，其他名称转为 snake_case（twitter、closed_ticket …）。platform：phone → phone，web → web。',
+      en: 'entry_channel = Via as a lower-case code: Mail/Email → mail, Web form/Web Widget/Help Center → web, Chat/Messaging → chat, Voice/Phone → phone, Web service/API → api, Mobile SDK → mobile, other names snake_cased (twitter, closed_ticket …). platform: phone → phone, web → web.'
+    },
+    {
+      zh: 'first_response_at = Created at + "First reply time in minutes"（日历分钟数，而非按工作时间计的那一列）。',
+      en: 'first_response_at = Created at + "First reply time in minutes" (calendar minutes, not the business-hours column).'
+    },
+    {
+      zh: 'resolved_at（Solved 和 Closed 工单）= Solved at；Solved at 为空时取 Created at + "Full resolution time in minutes"。',
+      en: 'resolved_at (Solved and Closed tickets) = Solved at; when Solved at is empty, Created at + "Full resolution time in minutes".'
+    },
+    {
+      zh: 'csat 取自 Satisfaction Score：Good → 5，Bad → 1（这是一个假设：Zendesk 只有好评/差评两档，因此 csat_mean 反映的是好评占比，折算到 1–5 分制）；Offered、Not Offered 和 Unoffered（未评分）→ 空。',
+      en: 'csat from Satisfaction Score: Good → 5, Bad → 1 (an assumption: Zendesk rates good/bad only, so csat_mean is a share of good ratings on a 1–5 scale); Offered, Not Offered and Unoffered (no rating) → empty.'
+    },
+    {
+      zh: 'user_id = Requester id，agent_id = Assignee，issue_type = Ticket type（小写）。Group、Tags、Reopens、Replies 及各等待时长列不做映射。',
+      en: 'user_id = Requester id, agent_id = Assignee, issue_type = Ticket type (lower-case). Group, Tags, Reopens, Replies and the wait-time columns stay unmapped.'
+    },
+    {
+      zh: '不带偏移的时间戳按数据时区读取（默认 Asia/Shanghai，也可改选你的 Zendesk 账户所在时区）；带偏移的值保留其偏移。',
+      en: 'Timestamps without an offset are read in the dataset time zone (Asia/Shanghai unless you choose your Zendesk account’s zone); values with an offset keep it.'
+    },
     unsupportedNote(SUPPLIES)
   ],
   unsupported: unsupportedSeedMetrics(SUPPLIES).map((m) => m.id),
