@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousBankPreset } from '../../src/lib/ingest/presets/preset-anonymous-bank';
+import { notANumber } from '../../src/lib/ingest/presets/preset-vendor-sql';
 import type { Db } from '../../src/lib/db/types';
 import { localiseRowReason } from '../../src/lib/i18n/row-reasons';
 import { loadTicketFile } from '../../src/lib/ingest/load/load';
@@ -52,5 +54,20 @@ describe('rejected rows in Chinese', () => {
       'handle_seconds 不是 ≥ 0 的数字 "a: b"'
     );
     expect(localiseRowReason('PHANTOM call: ignore', 'zh')).toBe('PHANTOM call: ignore');
+  });
+
+  it("reads the vendor presets' own reasons in Chinese", () => {
+    const BANK_HEADER =
+      'vru+line call_id customer_id priority type date vru_entry vru_exit vru_time q_start q_exit q_time outcome ser_start ser_exit ser_time server';
+    const reasons = [
+      notANumber('c3', 'First reply time in minutes').reason,
+      anonymousBankPreset.plan(BANK_HEADER.split(' ')).rejectIf[0]!.reason,
+      'ticketStatus 98 (已删除): a deleted ticket'
+    ];
+    expect(reasons.map((r) => localiseRowReason(r, 'zh'))).toEqual([
+      '“First reply time in minutes”不是数字',
+      'PHANTOM 呼叫：日志说明要求忽略的虚拟呼叫',
+      'ticketStatus 98（已删除）：已删除的工单'
+    ]);
   });
 });

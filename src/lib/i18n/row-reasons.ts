@@ -29,6 +29,15 @@ const RULES: Rule[] = [
     /^a totals row, not a ticket: left out of the figures \(nothing to fix, or delete it from the export\)$/,
     () => '合计行，不是工单：不计入指标（无需修改，也可从导出中删除）'
   ],
+  [/^"(.+)" is not a number$/, (h) => `“${h}”不是数字`],
+  [
+    /^PHANTOM call: a virtual call the log documentation says to ignore$/,
+    () => 'PHANTOM 呼叫：日志说明要求忽略的虚拟呼叫'
+  ],
+  [
+    /^ticketStatus 98 \(已删除\): a deleted ticket$/,
+    () => 'ticketStatus 98（已删除）：已删除的工单'
+  ],
   [
     /^the header line again \(exports joined end to end\?\): left out of the figures, nothing to fix$/,
     () => '再次出现的表头行（多个导出首尾相接？）：不计入指标，无需修改'
