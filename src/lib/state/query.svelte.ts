@@ -19,6 +19,8 @@ export interface QueryOptions<T> {
   precomputed?: (figures: BundledFigures) => T;
   /** See `ResourceOptions.remember`: only for a `run` that reads nothing but its context. */
   remember?: number;
+  /** Whether the answer is wanted now (e.g. shown): while false nothing runs and `loading` is false. */
+  enabled?: () => boolean;
 }
 
 /** The loaded dataset's version and the URL's filters: what every page query depends on. */
@@ -35,10 +37,10 @@ export function datasetInputs(): { version: number; filters: Filters } | null {
  */
 export function useQuery<T>(
   run: (context: QueryContext) => Promise<T>,
-  { precomputed, remember }: QueryOptions<T> = {}
+  { precomputed, remember, enabled = () => true }: QueryOptions<T> = {}
 ) {
   const resource = useResource(
-    datasetInputs,
+    () => (enabled() ? datasetInputs() : null),
     async ({ filters }) => {
       const report = dataset.report;
       if (!report) throw new Error('no dataset loaded');
@@ -56,7 +58,7 @@ export function useQuery<T>(
       return resource.value ?? early;
     },
     get loading() {
-      return resource.loading || datasetInputs() === null;
+      return enabled() && (resource.loading || datasetInputs() === null);
     },
     get error() {
       return resource.error;

@@ -116,7 +116,12 @@ export async function computeComparison(db: Db, request: ComparisonRequest): Pro
 
 const sampleKey = (s: Sample) => `${s.expression}\u0000${s.condition}`;
 
-/** Mann–Whitney rank sums of each distinct quantile sample (midranks, tie term Σ t² − 1 per row). */
+/**
+ * Mann–Whitney rank sums of each distinct quantile sample (midranks, tie term Σ t³ − t), read from
+ * the counts per distinct value: a value's midrank is the rows below it plus (ties + 1) / 2, so
+ * the current period's rank sum is Σ current × (2 × below + ties + 1) / 2, in integers until the
+ * last step (the same numbers a rank per row gives, with one sort of the distinct values).
+ */
 async function rankTests(
   db: Db,
   filters: Filters,
@@ -128,15 +133,16 @@ async function rankTests(
     if (m.sample?.kind === 'quantile') samples.set(sampleKey(m.sample), m.sample);
   const tests = new Map<string, TestResult>();
   for (const [key, sample] of samples) {
-    const q = sql`${filteredTickets(filters)}, s AS (
-        SELECT ${raw(sample.expression)} AS x, ${IS_CURRENT(currentFrom)} AS is_current FROM t
-        WHERE ${raw(`${sample.condition} AND ${sample.expression} IS NOT NULL`)}),
-      r AS (SELECT is_current, rank() OVER (ORDER BY x) + (count(*) OVER (PARTITION BY x) - 1) / 2.0 AS midrank,
-        count(*) OVER (PARTITION BY x) AS ties FROM s)
-      SELECT CAST(count_if(is_current) AS DOUBLE) AS n1,
-        CAST(count_if(NOT is_current) AS DOUBLE) AS n2,
-        CAST(coalesce(sum(CASE WHEN is_current THEN midrank END), 0) AS DOUBLE) AS rank_sum,
-        CAST(coalesce(sum(ties * ties - 1), 0) AS DOUBLE) AS tie_term FROM r`;
+    const q = sql`${filteredTickets(filters)}, v AS (
+        SELECT count(*) AS ties, count_if(${IS_CURRENT(currentFrom)}) AS current_n,
+          sum(count(*)) OVER (ORDER BY ${raw(sample.expression)}) - count(*) AS below FROM t
+        WHERE ${raw(`${sample.condition} AND ${sample.expression} IS NOT NULL`)}
+        GROUP BY ${raw(sample.expression)})
+      SELECT CAST(coalesce(sum(current_n), 0) AS DOUBLE) AS n1,
+        CAST(coalesce(sum(ties - current_n), 0) AS DOUBLE) AS n2,
+        CAST(coalesce(sum(current_n * (2 * below + ties + 1)), 0) AS DOUBLE) / 2 AS rank_sum,
+        CAST(coalesce(sum(CAST(ties AS HUGEINT) * (ties * ties - 1)), 0) AS DOUBLE) AS tie_term
+      FROM v`;
     const [row] = await db.query<{ n1: number; n2: number; rank_sum: number; tie_term: number }>(
       q.text,
       q.params
