@@ -116,8 +116,9 @@ async function runOnCube(
   if (columns.length > 0) {
     parts.unshift(sql`SELECT ${join(columns, ', ')} FROM c WHERE cube_set = 'main'`);
   }
+  const order = maps.length > 0 ? ' ORDER BY map_index NULLS FIRST, map_ord' : '';
   const statement = sql`${prefix}${cubeCte(settings, present)}
-    SELECT * FROM (${join(parts, ' UNION ALL BY NAME ')}) ORDER BY map_index NULLS FIRST, map_ord`;
+    SELECT * FROM (${join(parts, ' UNION ALL BY NAME ')})${raw(order)}`;
   const rows = await db.query(...toQuery(statement));
   const scalarRow = columns.length > 0 ? (rows[0] ?? {}) : {};
   const results: MetricResult[] = read(scalarRow).map(({ value, n }, i) => {
