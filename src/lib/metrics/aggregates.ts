@@ -22,7 +22,9 @@ export function finite(value: unknown): number | null {
 export function aggregateColumns(
   metrics: readonly AggregateMetric[],
   settings: MetricSettings,
-  present: ReadonlySet<string>
+  present: ReadonlySet<string>,
+  /** Read from the cube (cube/cube.ts) instead of the tickets. */
+  onCube = false
 ): {
   columns: Sql[];
   read: (row: Record<string, unknown>) => Array<{
@@ -34,7 +36,9 @@ export function aggregateColumns(
 } {
   const columns: Sql[] = [];
   const names = metrics.map((metric, i) => {
-    const expressions = metric.aggregates(settings, present);
+    const expressions = onCube
+      ? cubeAggregates(metric, settings, present)
+      : metric.aggregates(settings, present);
     for (const [name, expression] of Object.entries(expressions)) {
       columns.push(sql`${expression} AS ${raw(`m${i}_${name}`)}`);
     }
@@ -48,4 +52,13 @@ export function aggregateColumns(
       return { value: finite(value), n, aggregates };
     });
   return { columns, read };
+}
+
+function cubeAggregates(
+  metric: AggregateMetric,
+  settings: MetricSettings,
+  present: ReadonlySet<string>
+): Record<string, Sql> {
+  if (!metric.cube) throw new Error(`${metric.id} is not read from the cube`);
+  return metric.cube(settings, present);
 }

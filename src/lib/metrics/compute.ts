@@ -1,4 +1,5 @@
-import { join, sql, type Sql } from '../db/sql';
+import { join, raw, sql, type Sql } from '../db/sql';
+import { cubeCte } from './cube/cube';
 import { aggregateColumns, EMPTY_REASON, emptyReason, finite } from './aggregates';
 import type { Db } from '../db/types';
 import { METRICS } from './catalogue';
@@ -10,6 +11,7 @@ import type {
   MapResult,
   MetricDef,
   MetricResult,
+  QueryMetric,
   ScalarResult
 } from './types';
 
@@ -34,8 +36,10 @@ export function missingRequirement(metric: MetricDef, present: ReadonlySet<strin
 }
 
 /**
- * Computes metrics on the `tickets` table. Scalar aggregates share one scan; other metrics run
- * their own query. Filters and settings are bound parameters.
+ * Computes metrics on the `tickets` table. With two or more metrics that can be read from the
+ * cube (cube/cube.ts), they all come from one statement: one grouped scan of the tickets, then
+ * small reads of the grouped table. Otherwise scalar aggregates share one scan and other
+ * metrics run their own query. Filters and settings are bound parameters.
  */
 export async function computeMetrics(db: Db, request: ComputeRequest): Promise<MetricResult[]> {
   const settings = request.settings ?? DEFAULT_SETTINGS;
@@ -51,22 +55,23 @@ export async function computeMetrics(db: Db, request: ComputeRequest): Promise<M
     else available.push(metric);
   }
 
-  const aggregateMetrics = available.filter((m): m is AggregateMetric => m.shape === 'scalar');
+  const onCube = available.filter((m) => m.cube !== undefined);
+  if (onCube.length >= 2) {
+    for (const result of await runOnCube(db, prefix, onCube, settings, present)) {
+      results.set(result.id, result);
+    }
+  }
+  const rest = onCube.length >= 2 ? available.filter((m) => m.cube === undefined) : available;
+  const aggregateMetrics = rest.filter((m): m is AggregateMetric => m.shape === 'scalar');
   for (const result of await runAggregates(db, prefix, aggregateMetrics, settings, present)) {
     results.set(result.id, result);
   }
-  for (const metric of available) {
+  for (const metric of rest) {
     if (metric.shape === 'scalar-query') {
       const [row] = await db.query<{ value: number | null; n: number | null }>(
         ...toQuery(sql`${prefix}${metric.query(settings)}`)
       );
-      const value = finite(row?.value);
-      results.set(metric.id, {
-        id: metric.id,
-        value,
-        n: row?.n ?? 0,
-        reason: value === null ? emptyReason(metric) : null
-      });
+      results.set(metric.id, queryResult(metric, row?.value, row?.n));
     } else if (metric.shape === 'map') {
       const rows = await db.query<{ key: string | null; value: number | null; n: number }>(
         ...toQuery(sql`${prefix}${metric.query(settings)}`)
@@ -75,6 +80,65 @@ export async function computeMetrics(db: Db, request: ComputeRequest): Promise<M
     }
   }
   return wanted.map((m) => results.get(m.id)!);
+}
+
+function queryResult(metric: QueryMetric, answer: unknown, n: unknown): ScalarResult {
+  const value = finite(answer);
+  return {
+    id: metric.id,
+    value,
+    n: typeof n === 'number' ? n : 0,
+    reason: value === null ? emptyReason(metric) : null
+  };
+}
+
+/** Every metric from one statement over the cube: a row of scalars, then the maps' rows. */
+async function runOnCube(
+  db: Db,
+  prefix: Sql,
+  metrics: readonly MetricDef[],
+  settings: MetricSettings,
+  present: ReadonlySet<string>
+): Promise<MetricResult[]> {
+  const aggregates = metrics.filter((m): m is AggregateMetric => m.shape === 'scalar');
+  const queries = metrics.filter((m): m is QueryMetric => m.shape === 'scalar-query');
+  const maps = metrics.filter((m): m is MapMetric => m.shape === 'map');
+  const { columns, read } = aggregateColumns(aggregates, settings, present, true);
+  queries.forEach((metric, i) => {
+    const { value, n } = metric.cube!(settings);
+    columns.push(sql`${value} AS ${raw(`q${i}_value`)}`, sql`${n} AS ${raw(`q${i}_n`)}`);
+  });
+  const parts = maps.map(
+    (metric, i) =>
+      sql`SELECT ${raw(String(i))} AS map_index, key AS map_key, value AS map_value, n AS map_n,
+        ord AS map_ord FROM (${metric.cube!(settings)})`
+  );
+  if (columns.length > 0) {
+    parts.unshift(sql`SELECT ${join(columns, ', ')} FROM c WHERE cube_set = 'main'`);
+  }
+  const order = maps.length > 0 ? ' ORDER BY map_index NULLS FIRST, map_ord' : '';
+  const statement = sql`${prefix}${cubeCte(settings, present)}
+    SELECT * FROM (${join(parts, ' UNION ALL BY NAME ')})${raw(order)}`;
+  const rows = await db.query(...toQuery(statement));
+  const scalarRow = columns.length > 0 ? (rows[0] ?? {}) : {};
+  const results: MetricResult[] = read(scalarRow).map(({ value, n }, i) => {
+    const metric = aggregates[i]!;
+    return { id: metric.id, value, n, reason: value === null ? emptyReason(metric) : null };
+  });
+  queries.forEach((metric, i) => {
+    results.push(queryResult(metric, scalarRow[`q${i}_value`], scalarRow[`q${i}_n`]));
+  });
+  maps.forEach((metric, i) => {
+    const own = rows
+      .filter((r) => r.map_index === i)
+      .map((r) => ({
+        key: r.map_key as string | null,
+        value: r.map_value as number | null,
+        n: r.map_n as number
+      }));
+    results.push(toMap(metric, own));
+  });
+  return results;
 }
 
 function toQuery(q: Sql): [string, Sql['params']] {

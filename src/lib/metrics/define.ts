@@ -1,4 +1,12 @@
 import { raw, sql, type Sql } from '../db/sql';
+import {
+  cubeCount,
+  cubeMean,
+  cubeQuantile,
+  cubeSampleSize,
+  cubeValueCount,
+  SAMPLE_OF
+} from './cube/cube-forms';
 import type { AggregateMetric, Sample } from './types';
 
 type Compute = AggregateMetric['compute'];
@@ -30,13 +38,25 @@ export function ratePopulation(numerator: Sql, denominator: Sql, failures: Failu
   return { all: denominator, failing };
 }
 
-/** num ÷ den over the filtered tickets; null (not 0) when the denominator is empty. */
-export function ratioOf(numerator: string, denominator: string, failures: Failures = 'rest') {
+/**
+ * num ÷ den over the filtered tickets; null (not 0) when the denominator is empty. `onCube`
+ * says the two conditions over the cube's columns when they are not the same text.
+ */
+export function ratioOf(
+  numerator: string,
+  denominator: string,
+  failures: Failures = 'rest',
+  onCube = { numerator, denominator }
+) {
   return {
     population: () => ratePopulation(raw(numerator), raw(denominator), failures),
     aggregates: () => ({
       num: countWhere(`(${denominator}) AND (${numerator})`),
       den: countWhere(denominator)
+    }),
+    cube: () => ({
+      num: cubeCount(`(${onCube.denominator}) AND (${onCube.numerator})`),
+      den: cubeCount(onCube.denominator)
     }),
     compute: ((a) => divide(a.num, a.den)) as Compute
   };
@@ -50,13 +70,20 @@ export function divide(
   return { value: n > 0 && numerator != null ? numerator / n : null, n };
 }
 
-/** Mean of an expression over the rows meeting a condition. */
-export function meanOf(expression: string, condition: string) {
+/**
+ * Mean of a column over the rows meeting a condition (`onCube`: the condition over the cube's
+ * columns, when not the same text).
+ */
+export function meanOf(expression: string, condition: string, onCube = condition) {
   return {
     sample: { kind: 'mean', expression, condition } as Sample,
     aggregates: () => ({
       mean: raw(aggregateWhere('avg', expression, `${condition} AND ${expression} IS NOT NULL`)),
       n: countWhere(`${condition} AND ${expression} IS NOT NULL`)
+    }),
+    cube: () => ({
+      mean: cubeMean(expression, onCube),
+      n: cubeValueCount(expression, onCube)
     }),
     compute: ((a) => ({ value: a.n ? a.mean : null, n: a.n ?? 0 })) as Compute,
     population: () => ({ all: raw(`${condition} AND ${expression} IS NOT NULL`) })
@@ -91,6 +118,14 @@ export function quantileOf(expression: string, condition: string, q: number) {
       q: raw(quantileSql(expression, where, q)),
       n: countWhere(where)
     }),
+    cube: () => {
+      const set = SAMPLE_OF[expression];
+      if (!set) throw new Error(`no counts per value of ${expression} in the cube`);
+      return {
+        q: cubeQuantile(set, expression, condition, q),
+        n: cubeSampleSize(set, expression, condition)
+      };
+    },
     compute: ((a) => ({ value: a.n ? a.q : null, n: a.n ?? 0 })) as Compute,
     population: () => ({ all: raw(where) })
   };

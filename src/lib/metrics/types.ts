@@ -62,6 +62,8 @@ export interface AggregateMetric extends MetricBase {
   seed: number | null;
   tolerance?: number;
   aggregates: (s: MetricSettings, present: ReadonlySet<string>) => Record<string, Sql>;
+  /** The same aggregates read from the cube (cube/cube.ts), equal to `aggregates`. */
+  cube?: (s: MetricSettings, present: ReadonlySet<string>) => Record<string, Sql>;
   compute: (a: Record<string, number | null>) => { value: number | null; n: number };
 }
 
@@ -71,6 +73,8 @@ export interface QueryMetric extends MetricBase {
   seed: number | null;
   tolerance?: number;
   query: (s: MetricSettings) => Sql;
+  /** The same `value` and `n` as two scalar expressions over the cube (cube/cube.ts). */
+  cube?: (s: MetricSettings) => { value: Sql; n: Sql };
 }
 
 /** A figure per key (channel, platform, region …): rows of `key`, `value`, `n`. */
@@ -79,6 +83,11 @@ export interface MapMetric extends MetricBase {
   seed: Record<string, number> | null;
   tolerance?: number;
   query: (s: MetricSettings) => Sql;
+  /**
+   * The same rows as a query over the cube (cube/cube.ts): `key`, `value`, `n` and `ord`, the
+   * row's place in the order `query` gives.
+   */
+  cube?: (s: MetricSettings) => Sql;
   /** Why a key present in the data has a null value (rows with a null value are otherwise dropped). */
   nullKeyReason?: (key: string) => string;
 }

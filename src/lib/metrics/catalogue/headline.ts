@@ -1,4 +1,6 @@
 import { raw, sql } from '../../db/sql';
+import { cubeCount, cubeMean, cubeQuantile, cubeValueCount } from '../cube/cube-forms';
+import { quantileFromCounts } from '../cube/quantile-from-counts';
 import {
   aggregateWhere,
   countWhere,
@@ -32,6 +34,18 @@ function speedup(aggregate: 'median' | 'avg') {
       ),
       n: countWhere(RESOLVED_WITH_TIME)
     }),
+    cube: () => {
+      const of = (customer: string) => `${RESOLVED} AND customer_type = '${customer}'`;
+      const typical = (customer: string) =>
+        aggregate === 'median'
+          ? cubeQuantile('resolve', 'resolve_minutes', of(customer), 0.5)
+          : cubeMean('resolve_minutes', of(customer));
+      return {
+        enterprise: typical('enterprise'),
+        individual: typical('individual'),
+        n: cubeValueCount('resolve_minutes', RESOLVED)
+      };
+    },
     population: () => ({ all: raw(RESOLVED_WITH_TIME) }),
     compute: (a: Record<string, number | null>) => {
       const ok = a.enterprise != null && a.individual != null && a.individual > 0;
@@ -93,6 +107,10 @@ export const HEADLINE_METRICS: MetricDef[] = [
       num: sql`CAST(count_if(human_requested_at IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
       den: countWhere('human_requested_at IS NOT NULL')
     }),
+    cube: () => ({
+      num: cubeCount('has_human_request AND wait_within_threshold'),
+      den: cubeCount('has_human_request')
+    }),
     compute: (a) => divide(a.num, a.den)
   },
   {
@@ -116,6 +134,10 @@ export const HEADLINE_METRICS: MetricDef[] = [
     aggregates: (s) => ({
       num: sql`CAST(count_if(wait_seconds IS NOT NULL AND wait_seconds <= ${s.pickupThresholdSeconds}) AS DOUBLE)`,
       den: countWhere('wait_seconds IS NOT NULL')
+    }),
+    cube: () => ({
+      num: cubeCount('wait_within_threshold'),
+      den: cubeCount('wait_within_threshold IS NOT NULL')
     }),
     compute: (a) => divide(a.num, a.den)
   },
@@ -174,6 +196,12 @@ export const HEADLINE_METRICS: MetricDef[] = [
       dom_den: countWhere(`region = 'domestic' AND ${RESOLVED_OR_NOT}`),
       cb_num: countWhere(`issue_type = 'cross_border_payment' AND ${RESOLVED}`),
       cb_den: countWhere(`issue_type = 'cross_border_payment' AND ${RESOLVED_OR_NOT}`)
+    }),
+    cube: () => ({
+      dom_num: cubeCount(`region = 'domestic' AND ${RESOLVED}`),
+      dom_den: cubeCount(`region = 'domestic' AND ${RESOLVED_OR_NOT}`),
+      cb_num: cubeCount(`issue_type = 'cross_border_payment' AND ${RESOLVED}`),
+      cb_den: cubeCount(`issue_type = 'cross_border_payment' AND ${RESOLVED_OR_NOT}`)
     }),
     compute: (a) => {
       const domestic = divide(a.dom_num, a.dom_den).value;
@@ -243,6 +271,40 @@ export const HEADLINE_METRICS: MetricDef[] = [
             WHERE r.customer_type = 'enterprise')
             / (sum(enterprise_n * individual_median) / sum(enterprise_n)) END AS value,
         CAST(coalesce(sum(enterprise_n), 0) AS DOUBLE) AS n
-      FROM comparable`)
+      FROM comparable`),
+    cube: () => mixAdjustedOnCube()
   }
 ];
+
+/**
+ * The mix-adjusted speed-up from the cube's counts per resolve time: the same cells, medians
+ * and weights as the query over the tickets.
+ */
+function mixAdjustedOnCube() {
+  const cell = ['category', 'handling_channel'];
+  const sameCell = cell.map((k) => `r.${k} IS NOT DISTINCT FROM m.${k}`).join(' AND ');
+  const comparable = `r AS (SELECT category, handling_channel, customer_type, resolve_minutes AS v, n
+        FROM c WHERE cube_set = 'resolve' AND ${RESOLVED} AND resolve_minutes IS NOT NULL),
+      medians AS (${quantileFromCounts(
+        "SELECT category, handling_channel, v, sum(n) AS n FROM r WHERE customer_type = 'individual' GROUP BY ALL",
+        0.5,
+        cell
+      )}),
+      comparable AS (
+        SELECT m.category, m.handling_channel, m.q AS individual_median,
+          CAST(sum(CASE WHEN r.customer_type = 'enterprise' THEN r.n ELSE 0 END) AS BIGINT) AS enterprise_n
+        FROM medians m JOIN r ON ${sameCell}
+        WHERE m.q IS NOT NULL GROUP BY ALL HAVING enterprise_n > 0)`;
+  const enterpriseMedian = `(SELECT q FROM (${quantileFromCounts(
+    `SELECT r.v, sum(r.n) AS n FROM r JOIN comparable m ON ${sameCell} WHERE r.customer_type = 'enterprise' GROUP BY r.v`,
+    0.5
+  )}))`;
+  return {
+    value: raw(`(WITH ${comparable}
+      SELECT CASE WHEN sum(enterprise_n) > 0
+        THEN 1 - ${enterpriseMedian} / (sum(enterprise_n * individual_median) / sum(enterprise_n)) END
+      FROM comparable)`),
+    n: raw(`(WITH ${comparable}
+      SELECT CAST(coalesce(sum(enterprise_n), 0) AS DOUBLE) FROM comparable)`)
+  };
+}

@@ -1,5 +1,6 @@
-import { join, raw, sql } from '../../db/sql';
+import { join, raw, sql, type Sql } from '../../db/sql';
 import { countWhere, meanOf, ratioOf } from '../define';
+import { cubeCount, cubeMap } from '../cube/cube-forms';
 import { businessClock, dailyWindowClock } from '../time-windows';
 import { slaTargetMissing, type MetricSettings } from '../settings';
 import type { MetricDef } from '../types';
@@ -8,24 +9,31 @@ const SELF_SERVED = "status = 'resolved' AND resolved_by IN ('bot', 'self_servic
 
 const businessMinutes = `(${businessClock('first_response_local')} - ${businessClock('created_local')})`;
 
-/** Whether each ticket's first response met its channel's target, on that target's clock. */
-function slaCompliance(s: MetricSettings) {
+/**
+ * Whether a ticket's first response met its entry channel's target, on that target's clock
+ * (NULL for a channel without a target); read on tickets with a first response.
+ */
+export function slaMet(s: MetricSettings): Sql {
   const targets = s.slaTargets;
   const w = s.enterpriseWindow;
   const windowMinutes = sql`(${dailyWindowClock('first_response_local', w.start, w.end)} - ${dailyWindowClock('created_local', w.start, w.end)})`;
   const custom = Object.entries(s.channelSlaMinutes).map(
     ([channel, minutes]) => sql` WHEN ${channel} THEN first_response_minutes <= ${minutes}`
   );
-  return sql`, r AS (
-      SELECT entry_channel AS key,
-        CASE entry_channel
+  return sql`CASE entry_channel
           WHEN 'help_feedback' THEN ${raw(businessMinutes)} <= 1440 * ${targets.help_feedback.businessDays}
           WHEN 'official_account' THEN ${raw(businessMinutes)} <= 1440 * ${targets.official_account.businessDays}
           WHEN 'overseas_support' THEN ${raw(businessMinutes)} <= 1440 * ${targets.overseas_support.businessDays}
           WHEN 'mini_program' THEN first_response_minutes <= 60 * ${targets.mini_program.hours}
           WHEN 'hotline' THEN first_response_minutes * 60 <= ${targets.hotline.seconds}
           WHEN 'enterprise_line' THEN ${windowMinutes} <= ${w.targetMinutes}${join(custom, '')}
-        END AS met
+        END`;
+}
+
+/** Whether each ticket's first response met its channel's target, on that target's clock. */
+function slaCompliance(s: MetricSettings) {
+  return sql`, r AS (
+      SELECT entry_channel AS key, ${slaMet(s)} AS met
       FROM t WHERE first_response_at IS NOT NULL)
     SELECT key, avg(CASE WHEN met THEN 1.0 WHEN NOT met THEN 0.0 END) AS value,
       CAST(count(*) AS DOUBLE) AS n
@@ -45,7 +53,8 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     query: () =>
       raw(
         'SELECT entry_channel AS key, CAST(count(*) AS DOUBLE) AS value, CAST(count(*) AS DOUBLE) AS n FROM t GROUP BY 1 ORDER BY 1'
-      )
+      ),
+    cube: () => cubeMap('entry_channel', 'CAST(sum(n) AS DOUBLE)')
   },
   {
     id: 'volume_by_handling_channel',
@@ -62,7 +71,8 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     query: () =>
       raw(
         'SELECT handling_channel AS key, CAST(count(*) AS DOUBLE) AS value, CAST(count(*) AS DOUBLE) AS n FROM t GROUP BY 1 ORDER BY 1'
-      )
+      ),
+    cube: () => cubeMap('handling_channel', 'CAST(sum(n) AS DOUBLE)')
   },
   {
     id: 'routing_matrix',
@@ -79,7 +89,8 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     query: () =>
       raw(
         "SELECT entry_channel || '>' || handling_channel AS key, CAST(count(*) AS DOUBLE) AS value, CAST(count(*) AS DOUBLE) AS n FROM t GROUP BY 1 ORDER BY 1"
-      )
+      ),
+    cube: () => cubeMap("entry_channel || '>' || handling_channel", 'CAST(sum(n) AS DOUBLE)')
   },
   {
     id: 'sla_compliance_by_channel',
@@ -94,6 +105,12 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     sections: ['channels'],
     seed: null,
     query: slaCompliance,
+    cube: () =>
+      cubeMap(
+        'entry_channel',
+        'CAST(sum(CASE WHEN sla_met THEN n ELSE 0 END) AS DOUBLE) / CAST(sum(CASE WHEN sla_met IS NOT NULL THEN n END) AS DOUBLE)',
+        { where: 'has_first_response' }
+      ),
     nullKeyReason: slaTargetMissing
   },
   {
@@ -108,7 +125,7 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     requires: ['human_requested_at', 'agent_answered_at'],
     sections: ['channels', 'routing'],
     seed: 180,
-    ...meanOf('wait_seconds', 'human_requested_at IS NOT NULL')
+    ...meanOf('wait_seconds', 'human_requested_at IS NOT NULL', 'has_human_request')
   },
   {
     id: 'miniprogram_load_seconds',
@@ -126,7 +143,17 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     query: () =>
       raw(`SELECT platform AS key, avg(load_ms) / 1000.0 AS value, CAST(count(*) AS DOUBLE) AS n
         FROM t WHERE entry_channel = 'mini_program' AND load_ms IS NOT NULL AND platform IS NOT NULL
-        GROUP BY 1 ORDER BY 1`)
+        GROUP BY 1 ORDER BY 1`),
+    cube: () =>
+      cubeMap(
+        'platform',
+        'CAST(sum(load_ms_sum) AS DOUBLE) / CAST(sum(load_ms_n) AS DOUBLE) / 1000.0',
+        {
+          where: "entry_channel = 'mini_program' AND platform IS NOT NULL",
+          n: 'CAST(sum(load_ms_n) AS DOUBLE)',
+          having: 'sum(load_ms_n) > 0'
+        }
+      )
   },
   {
     id: 'self_service_rate_by_platform',
@@ -143,7 +170,13 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     query: () =>
       raw(`SELECT platform AS key,
           count(*) FILTER (WHERE ${SELF_SERVED}) / count(*) AS value, CAST(count(*) AS DOUBLE) AS n
-        FROM t WHERE is_routine AND status <> 'open' AND platform IS NOT NULL GROUP BY 1 ORDER BY 1`)
+        FROM t WHERE is_routine AND status <> 'open' AND platform IS NOT NULL GROUP BY 1 ORDER BY 1`),
+    cube: () =>
+      cubeMap(
+        'platform',
+        `CAST(sum(CASE WHEN ${SELF_SERVED} THEN n ELSE 0 END) AS DOUBLE) / CAST(sum(n) AS DOUBLE)`,
+        { where: "is_routine AND status <> 'open' AND platform IS NOT NULL" }
+      )
   },
   {
     id: 'tier_funnel',
@@ -164,7 +197,29 @@ export const OPERATIONS_METRICS: MetricDef[] = [
         UNION ALL SELECT 3, 'human_requested', ${countWhere('human_requested_at IS NOT NULL').text} FROM t
         UNION ALL SELECT 4, 'picked_up', ${countWhere('human_requested_at IS NOT NULL AND agent_answered_at IS NOT NULL').text} FROM t
         UNION ALL SELECT 5, 'resolved_by_human', ${countWhere("human_requested_at IS NOT NULL AND agent_answered_at IS NOT NULL AND status = 'resolved' AND resolved_by IN ('agent', 'expert')").text} FROM t
-      ) ORDER BY k`)
+      ) ORDER BY k`),
+    cube: () => {
+      // As over the tickets: count(*) is 0 with no tickets, count_if is NULL (that stage is left out).
+      const stages: Array<[string, string]> = [
+        ['all', 'TRUE'],
+        ['bot_answered', 'bot_answered'],
+        ['human_requested', 'has_human_request'],
+        ['picked_up', 'has_human_request AND has_agent_answer'],
+        [
+          'resolved_by_human',
+          "has_human_request AND has_agent_answer AND status = 'resolved' AND resolved_by IN ('agent', 'expert')"
+        ]
+      ];
+      const columns = stages.map(([, condition], i) =>
+        i === 0
+          ? 'CAST(coalesce(sum(n), 0) AS DOUBLE) AS s0'
+          : `${cubeCount(condition).text} AS s${i}`
+      );
+      const rows = stages.map(([key], i) => `('${key}', s${i}, ${i + 1})`);
+      return raw(`SELECT key, value, value AS n, ord FROM (
+          SELECT ${columns.join(', ')} FROM c WHERE cube_set = 'main'
+        ), LATERAL (VALUES ${rows.join(', ')}) AS stage(key, value, ord)`);
+    }
   },
   {
     id: 'intent_accuracy',
@@ -179,7 +234,15 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     sections: ['routing'],
     seed: 0.927,
     tolerance: 0.005,
-    ...ratioOf('ai_intent = true_intent', 'ai_intent IS NOT NULL AND true_intent IS NOT NULL')
+    ...ratioOf(
+      'ai_intent = true_intent',
+      'ai_intent IS NOT NULL AND true_intent IS NOT NULL',
+      'rest',
+      {
+        numerator: 'intent_match',
+        denominator: 'intent_match IS NOT NULL'
+      }
+    )
   },
   {
     id: 'intent_coverage',
@@ -195,6 +258,14 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     aggregates: () => ({
       distinct: raw('CAST(count(DISTINCT true_intent) AS DOUBLE)'),
       n: countWhere('true_intent IS NOT NULL')
+    }),
+    cube: () => ({
+      distinct: raw(
+        "(SELECT CAST(count(DISTINCT true_intent) AS DOUBLE) FROM c WHERE cube_set = 'intent')"
+      ),
+      n: raw(
+        "(SELECT CAST(coalesce(sum(n), 0) AS DOUBLE) FROM c WHERE cube_set = 'intent' AND true_intent IS NOT NULL)"
+      )
     }),
     compute: (a) => ({ value: a.n ? (a.distinct ?? null) : null, n: a.n ?? 0 })
   },
@@ -214,7 +285,8 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     ...ratioOf(
       'ai_intent <> true_intent',
       'ai_intent IS NOT NULL AND true_intent IS NOT NULL AND cross_business',
-      'numerator'
+      'numerator',
+      { numerator: 'NOT intent_match', denominator: 'intent_match IS NOT NULL AND cross_business' }
     )
   },
   {
@@ -230,6 +302,9 @@ export const OPERATIONS_METRICS: MetricDef[] = [
     sections: ['routing', 'improvements'],
     seed: 0.17,
     tolerance: 0.01,
-    ...ratioOf('duplicate_answer', 'bot_answered AND agent_answered_at IS NOT NULL', 'numerator')
+    ...ratioOf('duplicate_answer', 'bot_answered AND agent_answered_at IS NOT NULL', 'numerator', {
+      numerator: 'duplicate_answer',
+      denominator: 'bot_answered AND has_agent_answer'
+    })
   }
 ];

@@ -1,4 +1,4 @@
-import { raw, sql } from '../../db/sql';
+import { raw, sql, type Sql } from '../../db/sql';
 import {
   countWhere,
   divide,
@@ -9,8 +9,20 @@ import {
   RESOLVED_OR_NOT,
   TICKETED_CHANNELS
 } from '../define';
+import { cubeCount, cubeMap } from '../cube/cube-forms';
 import { dailyWindowClock, localHour } from '../time-windows';
+import type { MetricSettings } from '../settings';
 import type { MetricDef } from '../types';
+
+/** Created outside the overseas staffed hours (local clock). */
+export const createdOffHours = (s: MetricSettings): Sql =>
+  sql`(${raw(localHour('created_local'))} < ${s.staffedHours.start} OR ${raw(localHour('created_local'))} >= ${s.staffedHours.end})`;
+
+/** First response within the enterprise target, counting minutes inside the daily window only. */
+export function enterpriseWindowMet(s: MetricSettings): Sql {
+  const w = s.enterpriseWindow;
+  return sql`(${dailyWindowClock('first_response_local', w.start, w.end)} - ${dailyWindowClock('created_local', w.start, w.end)}) <= ${w.targetMinutes}`;
+}
 
 export const PROGRAMME_METRICS: MetricDef[] = [
   {
@@ -28,7 +40,11 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     query: () =>
       raw(`SELECT emergency_type || '/' || coalesce(priority, 'none') AS key,
           CAST(count(*) AS DOUBLE) AS value, CAST(count(*) AS DOUBLE) AS n
-        FROM t WHERE emergency_type IS NOT NULL GROUP BY 1 ORDER BY 1`)
+        FROM t WHERE emergency_type IS NOT NULL GROUP BY 1 ORDER BY 1`),
+    cube: () =>
+      cubeMap("emergency_type || '/' || coalesce(priority, 'none')", 'CAST(sum(n) AS DOUBLE)', {
+        where: 'emergency_type IS NOT NULL'
+      })
   },
   {
     id: 'nonstandard_escalation_rate',
@@ -76,7 +92,13 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     query: () =>
       raw(`SELECT region AS key, count(*) FILTER (WHERE ${RESOLVED}) / count(*) AS value,
           CAST(count(*) AS DOUBLE) AS n
-        FROM t WHERE ${RESOLVED_OR_NOT} GROUP BY 1 ORDER BY 1`)
+        FROM t WHERE ${RESOLVED_OR_NOT} GROUP BY 1 ORDER BY 1`),
+    cube: () =>
+      cubeMap(
+        'region',
+        `CAST(sum(CASE WHEN ${RESOLVED} THEN n ELSE 0 END) AS DOUBLE) / CAST(sum(n) AS DOUBLE)`,
+        { where: RESOLVED_OR_NOT }
+      )
   },
   {
     id: 'translation_delay_hours',
@@ -106,15 +128,14 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     sections: ['overseas', 'improvements'],
     seed: 0.42,
     tolerance: 0.01,
-    population: (s) =>
-      ratePopulation(
-        sql`(${raw(localHour('created_local'))} < ${s.staffedHours.start} OR ${raw(localHour('created_local'))} >= ${s.staffedHours.end})`,
-        raw('is_overseas'),
-        'numerator'
-      ),
+    population: (s) => ratePopulation(createdOffHours(s), raw('is_overseas'), 'numerator'),
     aggregates: (s) => ({
-      num: sql`CAST(count(*) FILTER (WHERE is_overseas AND (${raw(localHour('created_local'))} < ${s.staffedHours.start} OR ${raw(localHour('created_local'))} >= ${s.staffedHours.end})) AS DOUBLE)`,
+      num: sql`CAST(count(*) FILTER (WHERE is_overseas AND ${createdOffHours(s)}) AS DOUBLE)`,
       den: countWhere('is_overseas')
+    }),
+    cube: () => ({
+      num: cubeCount('is_overseas AND created_off_hours'),
+      den: cubeCount('is_overseas')
     }),
     compute: (a) => divide(a.num, a.den)
   },
@@ -131,21 +152,22 @@ export const PROGRAMME_METRICS: MetricDef[] = [
     sections: ['enterprise'],
     seed: 0.993,
     tolerance: 0.003,
-    population: (s) => {
-      const w = s.enterpriseWindow;
-      return ratePopulation(
-        sql`(${dailyWindowClock('first_response_local', w.start, w.end)} - ${dailyWindowClock('created_local', w.start, w.end)}) <= ${w.targetMinutes}`,
+    population: (s) =>
+      ratePopulation(
+        enterpriseWindowMet(s),
         raw("customer_type = 'enterprise' AND first_response_at IS NOT NULL")
-      );
-    },
+      ),
     aggregates: (s) => {
-      const w = s.enterpriseWindow;
       const base = "customer_type = 'enterprise' AND first_response_at IS NOT NULL";
       return {
-        num: sql`CAST(count(*) FILTER (WHERE ${raw(base)} AND (${dailyWindowClock('first_response_local', w.start, w.end)} - ${dailyWindowClock('created_local', w.start, w.end)}) <= ${w.targetMinutes}) AS DOUBLE)`,
+        num: sql`CAST(count(*) FILTER (WHERE ${raw(base)} AND ${enterpriseWindowMet(s)}) AS DOUBLE)`,
         den: countWhere(base)
       };
     },
+    cube: () => ({
+      num: cubeCount('enterprise_window_met'),
+      den: cubeCount("customer_type = 'enterprise' AND has_first_response")
+    }),
     compute: (a) => divide(a.num, a.den)
   },
   {
@@ -172,6 +194,22 @@ export const PROGRAMME_METRICS: MetricDef[] = [
         den: raw(`CAST(count(${unit}) FILTER (WHERE ${TICKETED_CHANNELS}) AS DOUBLE)`)
       };
     },
+    cube: (_s, present) => {
+      if (!present.has('user_id')) {
+        return {
+          num: cubeCount(`${TICKETED_CHANNELS} AND has_status_lookup`),
+          den: cubeCount(TICKETED_CHANNELS)
+        };
+      }
+      const users = (condition: string) =>
+        raw(
+          `(SELECT CAST(count(DISTINCT user_id) AS DOUBLE) FROM c WHERE cube_set = 'user' AND ${condition})`
+        );
+      return {
+        num: users('is_ticketed_channel AND has_status_lookup'),
+        den: users('is_ticketed_channel')
+      };
+    },
     compute: (a) => divide(a.num, a.den)
   },
   {
@@ -191,6 +229,14 @@ export const PROGRAMME_METRICS: MetricDef[] = [
           SELECT 'total' AS key, CAST(coalesce(sum(status_followups), 0) AS DOUBLE) AS value, CAST(count(*) AS DOUBLE) AS n FROM t
           UNION ALL
           SELECT 'share', coalesce(sum(status_followups), 0) / (count(*) + coalesce(sum(status_followups), 0)), CAST(count(*) AS DOUBLE) FROM t
-        ) WHERE n > 0 ORDER BY key DESC`)
+        ) WHERE n > 0 ORDER BY key DESC`),
+    cube: () =>
+      raw(`SELECT key, value, n, ord FROM (
+          SELECT coalesce(sum(status_followups_sum), 0) AS total, sum(n) AS tickets
+          FROM c WHERE cube_set = 'main'
+        ), LATERAL (VALUES
+          ('total', CAST(total AS DOUBLE), CAST(tickets AS DOUBLE), 1),
+          ('share', total / (tickets + total), CAST(tickets AS DOUBLE), 2)
+        ) AS part(key, value, n, ord) WHERE n > 0`)
   }
 ];

@@ -1,4 +1,5 @@
 import { raw } from '../../db/sql';
+import { cubeCount } from '../cube/cube-forms';
 import { countWhere, divide, meanOf, quantileOf, ratePopulation, RESOLVED } from '../define';
 import type { MetricDef } from '../types';
 
@@ -20,6 +21,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     seed: null,
     population: () => ({ all: raw(ALL) }),
     aggregates: () => ({ n: countWhere(ALL) }),
+    cube: () => ({ n: cubeCount(ALL) }),
     compute: (a) => ({ value: a.n ? a.n : null, n: a.n ?? 0 })
   },
   {
@@ -37,6 +39,7 @@ export const SERVICE_METRICS: MetricDef[] = [
     backlog: true,
     population: () => ({ all: raw("status = 'open'") }),
     aggregates: () => ({ open: countWhere("status = 'open'"), n: countWhere(ALL) }),
+    cube: () => ({ open: cubeCount("status = 'open'"), n: cubeCount(ALL) }),
     compute: (a) => ({ value: a.n ? (a.open ?? null) : null, n: a.n ?? 0 })
   },
   {
@@ -148,6 +151,10 @@ export const SERVICE_METRICS: MetricDef[] = [
     aggregates: () => ({
       num: countWhere('csat >= 4'),
       den: countWhere('csat IS NOT NULL')
+    }),
+    cube: () => ({
+      num: cubeCount('csat >= 4'),
+      den: cubeCount('csat IS NOT NULL')
     }),
     compute: (a) => divide(a.num, a.den)
   }
