@@ -61,7 +61,7 @@ describe('rejected rows in Chinese', () => {
       'vru+line call_id customer_id priority type date vru_entry vru_exit vru_time q_start q_exit q_time outcome ser_start ser_exit ser_time server';
     const reasons = [
       notANumber('c3', 'First reply time in minutes').reason,
-      anonymousBankPreset.plan(BANK_HEADER.split(' ')).rejectIf[0]!.reason,
+      anonymousBankPreset.plan(BANK_HEADER.split(' '), []).rejectIf[0]!.reason,
       'ticketStatus 98 (已删除): a deleted ticket'
     ];
     expect(reasons.map((r) => localiseRowReason(r, 'zh'))).toEqual([

@@ -9,6 +9,7 @@ import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
 import { loadTicketFile, rejectedRows, type LoadReport } from '../../src/lib/ingest/load/load';
 import { computeMetrics } from '../../src/lib/metrics/compute';
+import { expectSame } from '../support/expect-same';
 
 const dir = mkdtempSync(join(tmpdir(), 'native-cli-'));
 const at = (name: string) => join(dir, name);
@@ -78,7 +79,7 @@ describe('CLI on many files, globs and Parquet, read by DuckDB itself', () => {
     const parts = await cliFigures(join(dir, 'part-*.csv*'));
     expect(whole.json.rows).toEqual({ total: 3000, accepted: 2994, rejected: 6, tickets: 2994 });
     expect(parts.json.rows).toEqual(whole.json.rows);
-    expect(parts.json.metrics).toEqual(whole.json.metrics);
+    expectSame(parts.json.metrics, whole.json.metrics, 'metrics');
     expect(parts.report.name).toBe('2 files');
   }, 60_000);
 
@@ -90,7 +91,7 @@ describe('CLI on many files, globs and Parquet, read by DuckDB itself', () => {
       line: 8,
       reason: 'unreadable timestamp created_at "not a time"'
     });
-    expect(cli.json.metrics).toEqual(page.json.metrics);
+    expectSame(cli.json.metrics, page.json.metrics, 'metrics');
   }, 60_000);
 
   it('Parquet parts are read with read_parquet and give the CSV’s figures', async () => {
@@ -98,10 +99,7 @@ describe('CLI on many files, globs and Parquet, read by DuckDB itself', () => {
     const parquet = await cliFigures([at('clean-1.parquet'), at('clean-2.parquet')]);
     expect(parquet.report.encoding).toBe('parquet');
     expect(parquet.json.rows).toEqual(csv.json.rows);
-    for (const [id, value] of Object.entries(csv.json.metrics)) {
-      if (typeof value === 'number') expect(parquet.json.metrics[id], id).toBeCloseTo(value, 9);
-      else expect(parquet.json.metrics[id], id).toEqual(value);
-    }
+    expectSame(parquet.json.metrics, csv.json.metrics, 'metrics');
   }, 60_000);
 
   it('a Parquet file with UTC-adjusted times and bad rows gives the page’s rows and figures', async () => {
@@ -112,7 +110,7 @@ describe('CLI on many files, globs and Parquet, read by DuckDB itself', () => {
     expect(cli.rejected.map((r) => [r.line, r.reason])).toEqual(
       page.rejected.map((r) => [r.line, r.reason])
     );
-    expect(cli.json.metrics).toEqual(page.json.metrics);
+    expectSame(cli.json.metrics, page.json.metrics, 'metrics');
   }, 60_000);
 
   it('--db keeps the load and reuses it until a file changes', async () => {
@@ -120,7 +118,7 @@ describe('CLI on many files, globs and Parquet, read by DuckDB itself', () => {
     const first = await cliFigures(join(dir, 'part-*.csv*'), { db });
     const second = await cliFigures(join(dir, 'part-*.csv*'), { db });
     expect([first.reused, second.reused]).toEqual([false, true]);
-    expect(second.json).toEqual(first.json);
+    expectSame(second.json, first.json, 'json');
     expect(second.rejected).toEqual(first.rejected);
     const later = new Date(Date.now() + 60_000);
     utimesSync(at('part-1.csv'), later, later);

@@ -16,10 +16,14 @@ export const cubeCount = (condition: string): Sql =>
 export const cubeValueCount = (column: string, condition: string): Sql =>
   raw(`CAST(sum(CASE WHEN ${condition} THEN ${column}_n ELSE 0 END) AS DOUBLE)`);
 
-/** avg(column) over the tickets meeting a condition (NULL when none has a value). */
+/**
+ * avg(column) over the tickets meeting a condition (NULL when none has a value). fsum (Kahan)
+ * because the cube's groups arrive in thread order: a plain sum differs in its last bits between
+ * two runs over the same file.
+ */
 export const cubeMean = (column: string, condition: string): Sql =>
   raw(
-    `CAST(sum(CASE WHEN ${condition} THEN ${column}_sum END) AS DOUBLE) / CAST(sum(CASE WHEN ${condition} THEN ${column}_n END) AS DOUBLE)`
+    `CAST(fsum(CASE WHEN ${condition} THEN ${column}_sum END) AS DOUBLE) / CAST(sum(CASE WHEN ${condition} THEN ${column}_n END) AS DOUBLE)`
   );
 
 /** `SELECT v, n` over a sample set's rows meeting a condition (the counts per value). */
